@@ -1,0 +1,54 @@
+#pragma once
+// Enterprises' fixed attributes, as structure-of-arrays: one column per attribute,
+// index i is one enterprise. Drawn from the scenario's distributions or loaded from CSV.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace moatsim {
+
+/// A non-negative population attribute's distribution.
+struct Distribution {
+    enum class Kind { constant, lognormal, pareto };
+    Kind kind = Kind::constant;
+    double mean = 1.0;   // constant value, or mean of the lognormal variable itself
+    double sd = 0.0;     // standard deviation of the variable itself (lognormal)
+    double shape = 2.0;  // Pareto tail index (pareto; scale is irrelevant for sizes)
+};
+
+struct PopulationSpec {
+    std::int64_t enterprises = 1000;     // N (resolution, not market size)
+    double market_size = 1.0;            // sum of s_i, compute units/month at full adoption
+    double adopted_initial = 0.5;        // A_0, fraction of enterprises adopted at t = 0
+    Distribution size{Distribution::Kind::lognormal, 1.0, 1.0, 2.0};  // s_i before scaling
+    Distribution price_sensitivity{};    // alpha_i, utils per unit of log price
+    Distribution quality_sensitivity{};  // beta_i, utils per quality unit
+    Distribution lock_in_fear{};         // phi_i, dimensionless weight
+    double taste_sd = 1.0;               // sd of tau_im around each vendor's taste_mean, utils
+    std::vector<double> home_cloud;      // probability of each cloud being home g_i (sums to 1)
+};
+
+struct Population {
+    std::vector<std::uint64_t> id;     // stable identity; the key of every random stream
+    std::vector<double> demand;        // s_i, compute units/month once adopted (CSV: size)
+    std::vector<double> alpha;         // price sensitivity
+    std::vector<double> beta;          // quality sensitivity
+    std::vector<double> phi;           // lock-in fear
+    std::vector<std::uint8_t> home;    // home cloud index g_i
+    std::vector<std::uint8_t> adopted; // adopted at t = 0 (0/1)
+    std::vector<std::vector<double>> taste;  // taste[m][i] = tau_im, utils (full value)
+
+    [[nodiscard]] std::size_t count() const noexcept { return id.size(); }
+    void resize(std::size_t n, std::size_t vendors);
+};
+
+/// Draws a population keyed by (seed, replicate); tastes are keyed by vendor name too.
+/// Sizes are scaled so that their sum equals spec.market_size.
+/// @param vendor_names   one per vendor, in scenario order
+/// @param taste_means    tau mean per vendor
+[[nodiscard]] Population draw_population(const PopulationSpec& spec,
+                                         const std::vector<std::string>& vendor_names,
+                                         const std::vector<double>& taste_means,
+                                         std::uint64_t seed, std::uint64_t replicate);
+
+}  // namespace moatsim

@@ -1,0 +1,17 @@
+#pragma once
+// Subcommands of the moatsim executable. Each takes the arguments after its name and
+// returns the process exit code.
+#include <string>
+#include <vector>
+
+namespace moatsim::cli {
+
+int run_command(const std::vector<std::string>& args);
+int validate_command(const std::vector<std::string>& args);
+
+/// Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;
+inline constexpr int exit_bad_input = 2;
+
+}  // namespace moatsim::cli

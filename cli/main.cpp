@@ -1,0 +1,44 @@
+// moatsim: agent-based model of cloud-market competition. Thin front end: dispatch to a
+// subcommand; every subcommand reports bad input as one clear message and exit code 2.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "moatsim_version.hpp"
+
+namespace {
+
+constexpr const char* usage = R"(moatsim - agent-based model of cloud and AI-model market competition
+
+Usage:
+  moatsim run SCENARIO.toml [options]       run a scenario, write tidy CSV
+  moatsim validate SCENARIO.toml [options]  check a scenario and print what it would run
+  moatsim --help | --version
+
+Run 'moatsim run --help' for the run options. Documentation: README.md, docs/SCENARIO.md.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::fputs(usage, stderr);
+        return moatsim::cli::exit_bad_input;
+    }
+    const std::string command = args.front();
+    args.erase(args.begin());
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(usage, stdout);
+        return moatsim::cli::exit_ok;
+    }
+    if (command == "--version" || command == "-V") {
+        std::printf("moatsim %s (git %s)\n", moatsim::version_string, moatsim::git_commit);
+        return moatsim::cli::exit_ok;
+    }
+    if (command == "run") return moatsim::cli::run_command(args);
+    if (command == "validate") return moatsim::cli::validate_command(args);
+    std::fprintf(stderr, "moatsim: unknown command '%s'\n\n%s", command.c_str(), usage);
+    return moatsim::cli::exit_bad_input;
+}

@@ -1,0 +1,142 @@
+// `moatsim run`: load, (optionally) load or export a population, run all replicates,
+// write the tables atomically, print a short share table.
+#include <spdlog/spdlog.h>
+#include <tbb/global_control.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "agents/input_error.hpp"
+#include "agents/population_csv.hpp"
+#include "cli/commands.hpp"
+#include "cli/progress_bar.hpp"
+#include "cli/scenario_options.hpp"
+#include "cli/share_table.hpp"
+#include "market/ensemble.hpp"
+#include "viz/atomic_file.hpp"
+#include "viz/csv_tables.hpp"
+
+namespace moatsim::cli {
+namespace {
+
+constexpr const char* run_usage = "Usage: moatsim run SCENARIO.toml [options]\n";
+
+std::vector<std::string> cloud_names(const Scenario& s) {
+    std::vector<std::string> names;
+    for (const auto& c : s.clouds) names.push_back(c.name);
+    return names;
+}
+
+std::vector<std::string> vendor_names(const Scenario& s) {
+    std::vector<std::string> names;
+    for (const auto& v : s.vendors) names.push_back(v.name);
+    return names;
+}
+
+// The scenario exactly as run: calibrated brands pinned so the file alone repeats the run.
+Scenario resolved_scenario(Scenario s, const EnsembleResult& result, std::size_t enterprises) {
+    for (std::size_t k = 0; k < s.clouds.size(); ++k) s.clouds[k].brand = result.brand[k];
+    s.calibration = CalibrationMethod::none;
+    s.population.enterprises = static_cast<std::int64_t>(enterprises);
+    return s;
+}
+
+int run(const po::variables_map& vm) {
+    if (!vm.count("scenario")) throw InputError("moatsim run: missing SCENARIO.toml");
+    const std::string scenario_file = vm["scenario"].as<std::string>();
+    if (vm.count("population") && vm.count("enterprises"))
+        throw InputError("--enterprises cannot be combined with --population "
+                         "(the file fixes the number of enterprises)");
+    Scenario scenario = load_scenario(scenario_file, overrides_from(vm));
+    const bool quiet = vm.count("quiet") > 0;
+    if (quiet) spdlog::set_level(spdlog::level::warn);
+
+    std::optional<tbb::global_control> threads;
+    if (vm.count("threads")) {
+        const int n = vm["threads"].as<int>();
+        if (n < 1) throw InputError("--threads: expected an integer >= 1, got " + std::to_string(n));
+        threads.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(n));
+    }
+
+    const std::filesystem::path out_dir =
+        vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>())
+                        : std::filesystem::path("results") / scenario.name;
+    ensure_writable_directory(out_dir);  // fail before hours of computing, not after
+
+    std::optional<Population> loaded;
+    if (vm.count("population")) {
+        loaded = load_population_csv(vm["population"].as<std::string>(), cloud_names(scenario),
+                                     vendor_names(scenario));
+        scenario.population.enterprises = static_cast<std::int64_t>(loaded->count());
+        spdlog::info("loaded {} enterprises from {}", loaded->count(),
+                     vm["population"].as<std::string>());
+    }
+    if (vm.count("export-population")) {
+        const std::filesystem::path file = vm["export-population"].as<std::string>();
+        AtomicFile out(file);
+        write_population_csv(out.stream(), loaded ? *loaded : replicate_population(scenario, 0),
+                             cloud_names(scenario), vendor_names(scenario));
+        out.commit();
+        spdlog::info("wrote the population of replicate 0 to {}", file.string());
+    }
+
+    const auto rows = static_cast<std::uint64_t>(scenario.run.replicates) *
+                      static_cast<std::uint64_t>(scenario.run.ticks + 1);
+    ProgressBar bar(scenario.name, rows, !quiet && ProgressBar::stderr_is_terminal());
+    const auto started = std::chrono::steady_clock::now();
+    const EnsembleResult result =
+        run_ensemble(scenario, loaded ? &*loaded : nullptr, [&bar] { bar.advance(); });
+    bar.finish();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    const Scenario resolved = resolved_scenario(
+        scenario, result, static_cast<std::size_t>(scenario.population.enterprises));
+    write_run_outputs(out_dir, resolved, result);
+    if (!quiet) {
+        std::cout << share_table(resolved, result);
+        std::cout << "Ran " << scenario.run.replicates << " replicate(s) of "
+                  << scenario.population.enterprises << " enterprises x " << scenario.run.ticks
+                  << " ticks (" << (scenario.run.mode == Mode::expected ? "expected" : "stochastic")
+                  << " mode) in " << fmt::format("{:.2f}", seconds) << " s.\n";
+        std::cout << "CSV written to " << out_dir.string() << "/ (clouds.csv, vendors.csv, "
+                  << "market.csv, summary.csv, scenario.resolved.toml)\n";
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+    po::options_description desc("Run options");
+    desc.add_options()
+        ("help,h", "show this help")
+        ("out", po::value<std::string>(), "output directory (default results/<scenario name>)")
+        ("threads", po::value<int>(), "worker threads (default: all cores)")
+        ("population", po::value<std::string>(), "load the starting population from this CSV")
+        ("export-population", po::value<std::string>(),
+         "write the population replicate 0 starts from to this CSV")
+        ("quiet,q", "no progress bar, table or log messages");
+    add_override_options(desc);
+    try {
+        const auto vm = parse_with_scenario(args, desc);
+        if (vm.count("help")) {
+            std::cout << run_usage << desc;
+            return exit_ok;
+        }
+        return run(vm);
+    } catch (const po::error& e) {
+        std::cerr << "moatsim run: " << e.what() << "\n" << run_usage << desc;
+        return exit_bad_input;
+    } catch (const InputError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return exit_bad_input;
+    } catch (const std::exception& e) {
+        std::cerr << "moatsim run failed: " << e.what() << "\n";
+        return exit_failure;
+    }
+}
+
+}  // namespace moatsim::cli

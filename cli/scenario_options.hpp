@@ -1,0 +1,24 @@
+#pragma once
+// Options shared by run and validate: the scenario file and its command-line overrides.
+#include <boost/program_options.hpp>
+
+#include <string>
+#include <vector>
+
+#include "market/scenario_loader.hpp"
+
+namespace moatsim::cli {
+
+namespace po = boost::program_options;
+
+/// Adds --seed, --reps, --ticks, --mode, --enterprises to desc.
+void add_override_options(po::options_description& desc);
+
+/// The overrides the user gave; throws InputError on a bad --mode.
+[[nodiscard]] ScenarioOverrides overrides_from(const po::variables_map& vm);
+
+/// Parses args with one positional SCENARIO; throws po::error on bad usage.
+po::variables_map parse_with_scenario(const std::vector<std::string>& args,
+                                      const po::options_description& desc);
+
+}  // namespace moatsim::cli

@@ -1,0 +1,81 @@
+// `moatsim validate`: load and check a scenario, print what a run would do, run nothing.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "agents/input_error.hpp"
+#include "cli/commands.hpp"
+#include "cli/scenario_options.hpp"
+
+namespace moatsim::cli {
+namespace {
+
+const char* kind_name(Event::Kind kind) {
+    switch (kind) {
+        case Event::Kind::set: return "set";
+        case Event::Kind::catalog_add: return "catalog_add";
+        case Event::Kind::catalog_remove: return "catalog_remove";
+        case Event::Kind::port: return "port";
+        case Event::Kind::training_split: return "training_split";
+        case Event::Kind::funding: return "funding";
+        case Event::Kind::gpu_shock: return "gpu_shock";
+    }
+    return "?";
+}
+
+std::string describe(const Scenario& s) {
+    std::string out = fmt::format("{}: valid\n", s.source.string());
+    out += fmt::format("scenario   {}{}\n", s.name, s.description.empty() ? "" : " - " + s.description);
+    out += fmt::format("horizon    {} to {} ({} monthly ticks)\n", s.start.to_string(),
+                       s.start.plus_months(s.run.ticks).to_string(), s.run.ticks);
+    out += fmt::format("run        {} replicate(s), seed {}, {} mode, {} enterprises\n",
+                       s.run.replicates, s.run.seed,
+                       s.run.mode == Mode::expected ? "expected" : "stochastic",
+                       s.population.enterprises);
+    out += fmt::format("brands     {}\n", s.calibration == CalibrationMethod::berry
+                                              ? "calibrated to the target shares (Berry)"
+                                              : "as given (calibration = none)");
+    out += fmt::format("\n{:<10}{:>8}{:>8}{:>10}  catalog\n", "cloud", "target", "price", "silicon");
+    for (const auto& c : s.clouds) {
+        std::string catalog;
+        for (std::size_t m = 0; m < s.vendors.size(); ++m)
+            if (c.offers[m]) catalog += (catalog.empty() ? "" : ", ") + s.vendors[m].name;
+        out += fmt::format("{:<10}{:>7.1f}%{:>8.2f}{:>9.0f}%  {}\n", c.name, 100 * c.target_share,
+                           c.price, 100 * c.silicon_discount, catalog.empty() ? "(none)" : catalog);
+    }
+    out += fmt::format("\n{:<12}{:>9}{:>8}{:>9}\n", "vendor", "quality", "margin", "reinvest");
+    for (const auto& v : s.vendors)
+        out += fmt::format("{:<12}{:>9.2f}{:>8.2f}{:>8.0f}%\n", v.name, v.quality0, v.margin,
+                           100 * v.reinvest);
+    out += fmt::format("\n{} event(s)\n", s.events.size());
+    for (const auto& e : s.events)
+        out += fmt::format("  {}  {:<15} {}\n", s.start.plus_months(e.tick).to_string(),
+                           kind_name(e.kind), e.note);
+    return out;
+}
+
+}  // namespace
+
+int validate_command(const std::vector<std::string>& args) {
+    po::options_description desc("Validate options");
+    desc.add_options()("help,h", "show this help");
+    add_override_options(desc);
+    try {
+        const auto vm = parse_with_scenario(args, desc);
+        if (vm.count("help")) {
+            std::cout << "Usage: moatsim validate SCENARIO.toml [options]\n" << desc;
+            return exit_ok;
+        }
+        if (!vm.count("scenario")) throw InputError("moatsim validate: missing SCENARIO.toml");
+        std::cout << describe(load_scenario(vm["scenario"].as<std::string>(), overrides_from(vm)));
+        return exit_ok;
+    } catch (const po::error& e) {
+        std::cerr << "moatsim validate: " << e.what() << "\n";
+        return exit_bad_input;
+    } catch (const InputError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return exit_bad_input;
+    }
+}
+
+}  // namespace moatsim::cli

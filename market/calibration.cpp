@@ -1,0 +1,125 @@
+#include "market/calibration.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "agents/input_error.hpp"
+
+namespace moatsim {
+namespace {
+
+constexpr std::size_t block = 4096;
+
+// Cloud utilities without brand for every initial adopter: the nests do not depend on b,
+// so the contraction only re-evaluates the outer softmax.
+struct AdopterUtilities {
+    std::vector<double> utility;  // [adopter * K]
+    std::vector<double> weight;   // s_i
+};
+
+AdopterUtilities adopter_utilities(const ChoiceContext& ctx, const Population& pop) {
+    const int K = ctx.clouds, M = ctx.vendors;
+    AdopterUtilities out;
+    std::vector<std::size_t> adopters;
+    for (std::size_t i = 0; i < pop.count(); ++i)
+        if (pop.adopted[i]) adopters.push_back(i);
+    out.utility.assign(adopters.size() * K, -std::numeric_limits<double>::infinity());
+    out.weight.resize(adopters.size());
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, adopters.size(), block),
+                      [&](const auto& r) {
+        double taste[max_vendors], prob[max_vendors];
+        for (std::size_t a = r.begin(); a != r.end(); ++a) {
+            const std::size_t i = adopters[a];
+            for (int m = 0; m < M; ++m) taste[m] = pop.taste[m][i];
+            const Chooser e{pop.alpha[i], pop.beta[i], pop.phi[i], pop.home[i], taste};
+            out.weight[a] = pop.demand[i];
+            for (int k = 0; k < K; ++k) {
+                if (!ctx.cloud_open[k]) continue;
+                const NestValues nest = vendor_choice(ctx, e, k, -1, prob);
+                out.utility[a * K + k] = cloud_utility(ctx, e, k, nest, false);
+            }
+        }
+    });
+    return out;
+}
+
+std::vector<double> shares_from(const AdopterUtilities& u, const ChoiceContext& ctx,
+                                const std::vector<double>& brand) {
+    const std::size_t K = static_cast<std::size_t>(ctx.clouds);
+    const std::size_t n = u.weight.size();
+    const std::size_t blocks = (n + block - 1) / block;
+    std::vector<double> partial(blocks * (K + 1), 0.0);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const auto& r) {
+        double p[max_clouds];
+        for (std::size_t b = r.begin(); b != r.end(); ++b) {
+            double* acc = &partial[b * (K + 1)];
+            for (std::size_t a = b * block; a < std::min(n, (b + 1) * block); ++a) {
+                double top = -std::numeric_limits<double>::infinity();
+                for (std::size_t k = 0; k < K; ++k) top = std::max(top, u.utility[a * K + k] + brand[k]);
+                double sum = 0.0;
+                for (std::size_t k = 0; k < K; ++k) {
+                    p[k] = std::exp(u.utility[a * K + k] + brand[k] - top);
+                    sum += p[k];
+                }
+                for (std::size_t k = 0; k < K; ++k) acc[k] += u.weight[a] * p[k] / sum;
+                acc[K] += u.weight[a];
+            }
+        }
+    }, tbb::simple_partitioner());
+    std::vector<double> total(K + 1, 0.0);
+    for (std::size_t b = 0; b < blocks; ++b)  // block order: deterministic
+        for (std::size_t k = 0; k <= K; ++k) total[k] += partial[b * (K + 1) + k];
+    std::vector<double> shares(K, 0.0);
+    for (std::size_t k = 0; k < K; ++k) shares[k] = total[K] > 0.0 ? total[k] / total[K] : 0.0;
+    return shares;
+}
+
+}  // namespace
+
+std::vector<double> initial_cloud_shares(const ChoiceContext& ctx, const Population& pop,
+                                         const std::vector<double>& brand) {
+    return shares_from(adopter_utilities(ctx, pop), ctx, brand);
+}
+
+CalibrationResult calibrate_brands(const ChoiceContext& ctx, const Population& pop,
+                                   const std::vector<double>& targets, double tolerance,
+                                   int max_iterations) {
+    const int K = ctx.clouds;
+    for (int k = 0; k < K; ++k)
+        if (targets[k] > 0.0 && !ctx.cloud_open[k])
+            throw InputError("calibration: cloud #" + std::to_string(k + 1) +
+                             " has a target share but an empty catalog at the start date");
+    const AdopterUtilities u = adopter_utilities(ctx, pop);
+    if (u.weight.empty())
+        throw InputError("calibration: no enterprise is adopted at t = 0 "
+                         "(population.adopted_initial = 0?), so shares cannot be matched");
+    CalibrationResult result;
+    result.brand.assign(K, 0.0);
+    for (int it = 1; it <= max_iterations; ++it) {
+        const auto shares = shares_from(u, ctx, result.brand);
+        double largest = 0.0;
+        for (int k = 0; k < K; ++k) {
+            if (!ctx.cloud_open[k]) continue;
+            const double change = std::log(targets[k]) - std::log(shares[k]);
+            result.brand[k] += change;
+            largest = std::max(largest, std::abs(change));
+        }
+        result.iterations = it;
+        result.max_change = largest;
+        if (!(largest >= tolerance)) {  // also stops (and is caught below) on NaN
+            if (std::isnan(largest)) break;
+            return result;
+        }
+    }
+    throw InputError("calibration: Berry's contraction did not converge (last change " +
+                     std::to_string(result.max_change) + " after " +
+                     std::to_string(result.iterations) + " iterations); are targets reachable?");
+}
+
+}  // namespace moatsim

@@ -1,0 +1,168 @@
+#include "market/enterprise_step.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+
+#include <algorithm>
+
+#include "agents/expected_choice.hpp"
+#include "agents/rng.hpp"
+
+namespace moatsim {
+namespace {
+
+// One enterprise's view for the choice kernel; tastes gathered from their columns.
+Chooser chooser_for(const Population& pop, std::size_t i, int vendors, double* taste) {
+    for (int m = 0; m < vendors; ++m) taste[m] = pop.taste[m][i];
+    return {pop.alpha[i], pop.beta[i], pop.phi[i], pop.home[i], taste};
+}
+
+void tally_pair(Tally& t, int pair, int vendors, double demand, double alpha) {
+    t.demand[pair] += demand;
+    t.customers[pair / vendors] += 1.0;
+    t.adopters += 1.0;
+    t.alpha_sum += alpha;
+}
+
+}  // namespace
+
+void Tally::reset(int clouds, int vendors) {
+    demand.assign(static_cast<std::size_t>(clouds * vendors), 0.0);
+    customers.assign(static_cast<std::size_t>(clouds), 0.0);
+    adopters = switches = alpha_sum = 0.0;
+}
+
+void Tally::add(const Tally& other) {
+    for (std::size_t j = 0; j < demand.size(); ++j) demand[j] += other.demand[j];
+    for (std::size_t k = 0; k < customers.size(); ++k) customers[k] += other.customers[k];
+    adopters += other.adopters;
+    switches += other.switches;
+    alpha_sum += other.alpha_sum;
+}
+
+EnterpriseStepper::EnterpriseStepper(std::size_t enterprises, int clouds, int vendors)
+    : enterprises_(enterprises), clouds_(clouds), vendors_(vendors),
+      blocks_((enterprises + enterprise_block - 1) / enterprise_block) {
+    for (auto& b : blocks_) b.reset(clouds, vendors);
+}
+
+template <class PerEnterprise>
+Tally EnterpriseStepper::map_blocks(PerEnterprise&& per_enterprise) {
+    // One task per fixed block; simple_partitioner keeps blocks whole whatever the threads.
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, blocks_.size(), 1),
+        [&](const tbb::blocked_range<std::size_t>& r) {
+            ExpectedScratch scratch;  // per task, on the worker's stack
+            for (std::size_t b = r.begin(); b != r.end(); ++b) {
+                Tally& t = blocks_[b];
+                t.reset(clouds_, vendors_);
+                const std::size_t end = std::min(enterprises_, (b + 1) * enterprise_block);
+                for (std::size_t i = b * enterprise_block; i < end; ++i) per_enterprise(i, t, scratch);
+            }
+        },
+        tbb::simple_partitioner());
+    Tally total;
+    total.reset(clouds_, vendors_);
+    for (const auto& b : blocks_) total.add(b);  // block order: deterministic sums
+    return total;
+}
+
+Tally EnterpriseStepper::allocate_initial(const StepInputs& in, EnterpriseState& s) {
+    const int K = clouds_, M = vendors_, J = K * M;
+    const Population& pop = in.population;
+    if (in.mode == Mode::stochastic) {
+        s.adopted.assign(enterprises_, 0);
+        s.pair.assign(enterprises_, -1);
+    } else {
+        s.adoption.assign(enterprises_, 0.0);
+        s.pi.assign(enterprises_ * static_cast<std::size_t>(J), 0.0);
+    }
+    return map_blocks([&](std::size_t i, Tally& t, ExpectedScratch& scratch) {
+        if (!pop.adopted[i]) return;
+        double taste[max_vendors], prob[max_pairs];
+        const Chooser e = chooser_for(pop, i, M, taste);
+        if (!choice_probabilities(in.ctx, e, -1, -1, prob)) return;
+        (void)scratch;
+        if (in.mode == Mode::stochastic) {
+            const auto u = uniforms4(in.seed, in.replicate, pop.id[i], setup_tick,
+                                     Purpose::initial_choice);
+            const int pair = draw_pair(prob, K, M, u[0], u[1]);
+            s.adopted[i] = 1;
+            s.pair[i] = static_cast<std::int16_t>(pair);
+            tally_pair(t, pair, M, pop.demand[i], pop.alpha[i]);
+        } else {
+            double* pi = &s.pi[i * J];
+            std::copy(prob, prob + J, pi);
+            s.adoption[i] = 1.0;
+            for (int j = 0; j < J; ++j) {
+                t.demand[j] += pop.demand[i] * pi[j];
+                t.customers[j / M] += pi[j];
+            }
+            t.adopters += 1.0;
+            t.alpha_sum += pop.alpha[i];
+        }
+    });
+}
+
+Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {
+    const int K = clouds_, M = vendors_, J = K * M;
+    const Population& pop = in.population;
+    const ChoiceContext& ctx = in.ctx;
+    const bool can_choose = ctx.any_open();
+
+    if (in.mode == Mode::stochastic) {
+        return map_blocks([&](std::size_t i, Tally& t, ExpectedScratch&) {
+            double taste[max_vendors], prob[max_pairs];
+            if (!s.adopted[i]) {
+                const auto u = uniforms4(in.seed, in.replicate, pop.id[i], in.tick, Purpose::adoption);
+                if (u[0] > in.hazard || !can_choose) return;
+                const Chooser e = chooser_for(pop, i, M, taste);
+                choice_probabilities(ctx, e, -1, -1, prob);
+                const int pair = draw_pair(prob, K, M, u[1], u[2]);
+                s.adopted[i] = 1;
+                s.pair[i] = static_cast<std::int16_t>(pair);
+                tally_pair(t, pair, M, pop.demand[i], pop.alpha[i]);
+                return;
+            }
+            int pair = s.pair[i];
+            const int cloud = pair / M;
+            const bool delisted = !ctx.offered[pair] || !ctx.cloud_open[cloud];
+            const auto u = uniforms4(in.seed, in.replicate, pop.id[i], in.tick, Purpose::review);
+            if ((delisted || u[0] <= in.review_rate) && can_choose) {
+                const Chooser e = chooser_for(pop, i, M, taste);
+                choice_probabilities(ctx, e, cloud, pair % M, prob);
+                pair = draw_pair(prob, K, M, u[1], u[2]);
+                s.pair[i] = static_cast<std::int16_t>(pair);
+                if (pair / M != cloud) t.switches += 1.0;
+            }
+            tally_pair(t, pair, M, pop.demand[i], pop.alpha[i]);
+        });
+    }
+
+    return map_blocks([&](std::size_t i, Tally& t, ExpectedScratch& scratch) {
+        double taste[max_vendors], p0[max_pairs];
+        const double a = s.adoption[i];
+        const double a_new = a + (1.0 - a) * in.hazard;
+        if (a_new <= 0.0) return;
+        double* pi = &s.pi[i * J];
+        const Chooser e = chooser_for(pop, i, M, taste);
+        // Existing adopters review (section 7.5); new adopters choose without incumbency.
+        const double switched = expected_review(ctx, e, in.review_rate, pi, p0, scratch);
+        if (can_choose && a_new > a) {
+            const double keep = a / a_new, fresh = (a_new - a) / a_new;
+            for (int j = 0; j < J; ++j) pi[j] = keep * pi[j] + fresh * p0[j];
+            s.adoption[i] = a_new;
+        }
+        const double adopted = s.adoption[i];
+        for (int j = 0; j < J; ++j) {
+            t.demand[j] += pop.demand[i] * adopted * pi[j];
+            t.customers[j / M] += adopted * pi[j];
+        }
+        t.adopters += adopted;
+        t.switches += a * switched;
+        t.alpha_sum += adopted * pop.alpha[i];
+    });
+}
+
+}  // namespace moatsim

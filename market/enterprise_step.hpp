@@ -1,0 +1,68 @@
+#pragma once
+// Steps 2-3 of a tick (adoption, review and choice) as a parallel map over fixed blocks of
+// enterprises, with each block's demand tallied separately and the tallies combined in
+// block order: results are identical for any thread count.
+#include <cstdint>
+#include <vector>
+
+#include "agents/choice.hpp"
+#include "agents/population.hpp"
+#include "market/scenario.hpp"
+
+namespace moatsim {
+
+inline constexpr std::size_t enterprise_block = 4096;
+
+/// Enterprises' changing state, structure-of-arrays. Stochastic mode uses adopted/pair,
+/// expected mode uses adoption/pi.
+struct EnterpriseState {
+    std::vector<std::uint8_t> adopted;  // 0/1
+    std::vector<std::int16_t> pair;     // current k*M + m, -1 before adoption
+    std::vector<double> adoption;       // a_i, probability of being adopted
+    std::vector<double> pi;             // [N * K * M] pair distribution of an adopter
+};
+
+/// Aggregates of one tick's choices (one per block, then combined).
+struct Tally {
+    std::vector<double> demand;     // [K*M] sum_i s_i a_i x_ikm (before growth)
+    std::vector<double> customers;  // [K] adopters whose current cloud is k
+    double adopters = 0;            // count (expected: sum of a_i)
+    double switches = 0;            // adopters whose cloud changed
+    double alpha_sum = 0;           // sum of alpha_i over adopters (for alpha-bar)
+
+    void reset(int clouds, int vendors);
+    void add(const Tally& other);
+};
+
+struct StepInputs {
+    const ChoiceContext& ctx;
+    const Population& population;
+    Mode mode;
+    std::uint64_t seed;
+    std::uint64_t replicate;
+    std::uint64_t tick;
+    double hazard;       // Bass adoption probability h(t)
+    double review_rate;  // r
+};
+
+class EnterpriseStepper {
+public:
+    EnterpriseStepper(std::size_t enterprises, int clouds, int vendors);
+
+    /// Row 0: adopters at t = 0 take one choice with no incumbency (stochastic: a draw;
+    /// expected: the probabilities themselves).
+    Tally allocate_initial(const StepInputs& in, EnterpriseState& state);
+
+    /// Steps 2-3 of a tick: adoption of non-adopters, then review of earlier adopters.
+    Tally step(const StepInputs& in, EnterpriseState& state);
+
+private:
+    template <class PerEnterprise>
+    Tally map_blocks(PerEnterprise&& per_enterprise);
+
+    std::size_t enterprises_;
+    int clouds_, vendors_;
+    std::vector<Tally> blocks_;  // one per block, reused every tick
+};
+
+}  // namespace moatsim

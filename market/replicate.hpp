@@ -1,0 +1,48 @@
+#pragma once
+// One replicate: the tick schedule of MODEL.md section 3 over one population.
+#include <functional>
+#include <vector>
+
+#include "agents/choice.hpp"
+#include "market/clearing.hpp"
+#include "market/enterprise_step.hpp"
+#include "market/market_state.hpp"
+#include "market/records.hpp"
+#include "market/training.hpp"
+
+namespace moatsim {
+
+class Replicate {
+public:
+    /// brand: the calibrated constants b_k, shared by all replicates of a run.
+    Replicate(const Scenario& scenario, const Population& population, std::uint64_t replicate,
+              std::vector<double> brand);
+
+    /// Runs rows 0..T. on_tick (may be empty) is called after each row; it must be thread-safe
+    /// because replicates run in parallel.
+    ReplicateResult run(const std::function<void()>& on_tick = {});
+
+    /// Row 0: events dated at the start, the initial allocation and clearing (tick -1).
+    TickRecord initialize();
+    /// One tick, steps 1-7; returns its row.
+    TickRecord advance();
+
+    [[nodiscard]] const MarketState& market() const noexcept { return market_; }
+    [[nodiscard]] const EnterpriseState& enterprises() const noexcept { return enterprises_; }
+
+private:
+    StepInputs inputs(double hazard) const;
+    TickRecord record(const Clearing& clearing, const Training& training, const Tally& tally) const;
+
+    const Scenario& scenario_;
+    const Population& population_;
+    std::uint64_t replicate_;
+    std::vector<double> brand_;
+    MarketState market_;
+    ChoiceContext ctx_;
+    EnterpriseState enterprises_;
+    EnterpriseStepper stepper_;
+    double adopted_fraction_ = 0;  // A(t-1), by count
+};
+
+}  // namespace moatsim

@@ -1,0 +1,34 @@
+#include "market/scenario.hpp"
+
+#include <cstdio>
+
+namespace moatsim {
+
+YearMonth YearMonth::plus_months(int months) const noexcept {
+    const int total = year * 12 + (month - 1) + months;
+    return {total / 12, total % 12 + 1};
+}
+
+int YearMonth::months_since(const YearMonth& origin) const noexcept {
+    return (year * 12 + month) - (origin.year * 12 + origin.month);
+}
+
+std::string YearMonth::to_string() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    return buf;
+}
+
+int Scenario::cloud_index(std::string_view wanted) const noexcept {
+    for (std::size_t k = 0; k < clouds.size(); ++k)
+        if (clouds[k].name == wanted) return static_cast<int>(k);
+    return -1;
+}
+
+int Scenario::vendor_index(std::string_view wanted) const noexcept {
+    for (std::size_t m = 0; m < vendors.size(); ++m)
+        if (vendors[m].name == wanted) return static_cast<int>(m);
+    return -1;
+}
+
+}  // namespace moatsim

@@ -1,0 +1,14 @@
+#pragma once
+// Small scenarios built in code, so model tests do not depend on the TOML loader.
+#include "market/scenario.hpp"
+
+namespace moatsim::test {
+
+/// 3 clouds (A, B, C) x 3 vendors (X, Y, Z); C offers only Z; A has own silicon.
+/// Small population, a short horizon, every mechanism switched on.
+[[nodiscard]] Scenario small_scenario(std::int64_t enterprises = 2000, int ticks = 24);
+
+/// An event of the given kind at a tick, naming a cloud and vendor by index.
+[[nodiscard]] Event event(Event::Kind kind, int tick, int cloud = -1, int vendor = -1);
+
+}  // namespace moatsim::test
