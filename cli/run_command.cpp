@@ -60,11 +60,6 @@ int run(const po::variables_map& vm) {
         threads.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(n));
     }
 
-    const std::filesystem::path out_dir =
-        vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>())
-                        : std::filesystem::path("results") / scenario.name;
-    ensure_writable_directory(out_dir);  // fail before hours of computing, not after
-
     std::optional<Population> loaded;
     if (vm.count("population")) {
         loaded = load_population_csv(vm["population"].as<std::string>(), cloud_names(scenario),
@@ -81,6 +76,11 @@ int run(const po::variables_map& vm) {
         out.commit();
         spdlog::info("wrote the population of replicate 0 to {}", file.string());
     }
+
+    const std::filesystem::path out_dir =
+        vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>())
+                        : std::filesystem::path("results") / scenario.name;
+    ensure_writable_directory(out_dir);  // fail before hours of computing, not after
 
     const auto rows = static_cast<std::uint64_t>(scenario.run.replicates) *
                       static_cast<std::uint64_t>(scenario.run.ticks + 1);

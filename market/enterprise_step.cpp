@@ -30,7 +30,7 @@ void tally_pair(Tally& t, int pair, int vendors, double demand, double alpha) {
 void Tally::reset(int clouds, int vendors) {
     demand.assign(static_cast<std::size_t>(clouds * vendors), 0.0);
     customers.assign(static_cast<std::size_t>(clouds), 0.0);
-    adopters = switches = alpha_sum = 0.0;
+    adopters = switches = alpha_sum = decisions = 0.0;
 }
 
 void Tally::add(const Tally& other) {
@@ -39,6 +39,7 @@ void Tally::add(const Tally& other) {
     adopters += other.adopters;
     switches += other.switches;
     alpha_sum += other.alpha_sum;
+    decisions += other.decisions;
 }
 
 EnterpriseStepper::EnterpriseStepper(std::size_t enterprises, int clouds, int vendors)
@@ -123,6 +124,7 @@ Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {
                 s.adopted[i] = 1;
                 s.pair[i] = static_cast<std::int16_t>(pair);
                 tally_pair(t, pair, M, pop.demand[i], pop.alpha[i]);
+                t.decisions += 1.0;
                 return;
             }
             int pair = s.pair[i];
@@ -135,6 +137,7 @@ Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {
                 pair = draw_pair(prob, K, M, u[1], u[2]);
                 s.pair[i] = static_cast<std::int16_t>(pair);
                 if (pair / M != cloud) t.switches += 1.0;
+                t.decisions += 1.0;
             }
             tally_pair(t, pair, M, pop.demand[i], pop.alpha[i]);
         });
@@ -161,6 +164,7 @@ Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {
         }
         t.adopters += adopted;
         t.switches += a * switched;
+        t.decisions += 1.0;  // every enterprise's distribution is updated
         t.alpha_sum += adopted * pop.alpha[i];
     });
 }

@@ -29,6 +29,7 @@ struct Tally {
     double adopters = 0;            // count (expected: sum of a_i)
     double switches = 0;            // adopters whose cloud changed
     double alpha_sum = 0;           // sum of alpha_i over adopters (for alpha-bar)
+    double decisions = 0;           // choices evaluated: adoptions + reviews (benchmarks)
 
     void reset(int clouds, int vendors);
     void add(const Tally& other);

@@ -34,6 +34,7 @@ struct TickRecord {
     double adopters = 0;  // enterprises (count; expected: sum of adoption probabilities)
     double switches = 0;  // adopters whose cloud changed this tick (expected: expected number)
     double hhi = 0;       // sum of squared workload shares, in [0, 1]
+    double decisions = 0; // choices evaluated this tick (benchmarks; not a CSV column)
 };
 
 struct ReplicateResult {

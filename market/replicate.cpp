@@ -100,6 +100,7 @@ TickRecord Replicate::record(const Clearing& c, const Training& training, const 
     }
     row.adopters = tally.adopters;
     row.switches = tally.switches;
+    row.decisions = tally.decisions;
     return row;
 }
 

@@ -49,7 +49,7 @@ void write_clouds_csv(std::ostream& out, const Scenario& s, const EnsembleResult
     for_each_row(out, s, result, [&](auto& buf, const std::string& prefix, const TickRecord& row) {
         for (std::size_t k = 0; k < row.clouds.size(); ++k) {
             const CloudRecord& c = row.clouds[k];
-            fmt::format_to(std::back_inserter(buf), "{},{},{},{},{},{},{},{},{},{},{},{}\n", prefix,
+            fmt::format_to(std::back_inserter(buf), "{},{},{},{},{},{},{},{},{},{},{}\n", prefix,
                            field(s.clouds[k].name), number(c.share_workload),
                            number(c.share_revenue), number(c.customers), number(c.price),
                            number(c.capacity), number(c.utilization), number(c.silicon_fraction),

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages moatsim needs, only those that are missing.
+set -euo pipefail
+packages=(g++ cmake ninja-build catch2 libtbb-dev libspdlog-dev libfmt-dev
+          libtomlplusplus-dev librandom123-dev libboost-dev libboost-program-options-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "moatsim: all build dependencies are installed"
+  exit 0
+fi
+echo "moatsim: installing ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

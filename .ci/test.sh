@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Command 2 of the README: the whole test suite. Installs what is missing, builds once in
+# Release and runs every test, then again under AddressSanitizer + UBSan, then a short
+# benchmark smoke (figures printed, never judged).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash .ci/install_deps.sh
+jobs=$(nproc)
+
+echo "== Release build and tests"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOATSIM_SANITIZE=ON > /dev/null
+cmake --build build-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+echo "== Benchmark smoke (baseline, 100 000 enterprises, 12 ticks; not a pass/fail check)"
+./build/bench/moatsim_bench --enterprises 100000 --ticks 12

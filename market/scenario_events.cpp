@@ -1,0 +1,172 @@
+// The [[events]] array of a scenario file (docs/SCENARIO.md, "Events"). Part of the loader.
+#include <algorithm>
+
+#include "market/parameters.hpp"
+#include "market/scenario_fields.hpp"
+
+namespace moatsim::detail {
+namespace {
+
+// In the order of Event::Kind.
+const std::vector<std::string>& kind_names() {
+    static const std::vector<std::string> names = {
+        "set", "catalog_add", "catalog_remove", "port", "training_split", "funding", "gpu_shock"};
+    return names;
+}
+
+std::vector<std::string> keys_for(Event::Kind kind) {
+    std::vector<std::string> keys = {"date", "kind", "note"};
+    const auto add = [&](std::initializer_list<const char*> more) {
+        keys.insert(keys.end(), more.begin(), more.end());
+    };
+    switch (kind) {
+        case Event::Kind::set: add({"parameter", "value"}); break;
+        case Event::Kind::catalog_add:
+        case Event::Kind::catalog_remove: add({"cloud", "vendor"}); break;
+        case Event::Kind::port: add({"cloud", "vendor", "value"}); break;
+        case Event::Kind::training_split: add({"vendor", "split"}); break;
+        case Event::Kind::funding: add({"vendor", "amount", "months"}); break;
+        case Event::Kind::gpu_shock: add({"factor", "months"}); break;
+    }
+    return keys;
+}
+
+template <class Spec>
+Range range_of(const std::vector<NumberField<Spec>>& fields, std::string_view key) {
+    for (const auto& f : fields)
+        if (key == f.key) return f.range;
+    return ranges::any;
+}
+
+/// Why a dotted parameter name does not resolve, listing what would.
+std::string explain_parameter(std::string_view p, const Scenario& s) {
+    const std::string head = "unknown parameter '" + std::string(p) + "': ";
+    const std::string forms =
+        "expected 'globals.<field>', 'clouds.<cloud>.<field>' or 'vendors.<vendor>.<field>'";
+    const auto dot = p.find('.');
+    if (dot == std::string_view::npos) return head + forms;
+    const auto scope = p.substr(0, dot), rest = p.substr(dot + 1);
+    const auto no_field = [&](std::string_view field, const char* what,
+                              const std::vector<std::string>& fields) {
+        return head + "no settable " + what + " field '" + std::string(field) + "'" +
+               did_you_mean(field, fields) + " (settable " + what + " fields: " + join(fields) +
+               ")";
+    };
+    if (scope == "globals") return no_field(rest, "global", settable_global_fields());
+    const auto last = rest.rfind('.');
+    if ((scope != "clouds" && scope != "vendors") || last == std::string_view::npos)
+        return head + forms;
+    const auto name = rest.substr(0, last), field = rest.substr(last + 1);
+    if (scope == "clouds")
+        return s.cloud_index(name) < 0 ? head + unknown_name("cloud", name, s)
+                                       : no_field(field, "cloud", settable_cloud_fields());
+    return s.vendor_index(name) < 0 ? head + unknown_name("vendor", name, s)
+                                    : no_field(field, "vendor", settable_vendor_fields());
+}
+
+/// The range a `set` value must lie in: the same as the key's own in the scenario file.
+Range set_range(const ParameterRef& ref, std::string_view parameter) {
+    const auto field = parameter.substr(parameter.rfind('.') + 1);
+    switch (ref.scope) {
+        case ParameterRef::Scope::cloud: return range_of(cloud_number_fields(), field);
+        case ParameterRef::Scope::vendor: return range_of(vendor_number_fields(), field);
+        case ParameterRef::Scope::global: break;
+    }
+    return range_of(global_number_fields(), field);
+}
+
+int cloud_ref(const TableReader& t, const Scenario& s) {
+    const std::string name = t.require_string("cloud");
+    const int k = s.cloud_index(name);
+    if (k < 0) t.fail("cloud", unknown_name("cloud", name, s));
+    return k;
+}
+
+int vendor_ref(const TableReader& t, const Scenario& s) {
+    const std::string name = t.require_string("vendor");
+    const int m = s.vendor_index(name);
+    if (m < 0) t.fail("vendor", unknown_name("vendor", name, s));
+    return m;
+}
+
+int event_tick(const TableReader& t, const Scenario& s, bool ticks_overridden) {
+    const YearMonth date = t.require_year_month("date");
+    const int tick = date.months_since(s.start);
+    if (tick < 0)
+        t.fail("date", date.to_string() + " is before the start date " + s.start.to_string());
+    if (tick > s.run.ticks)
+        t.fail("date", date.to_string() + " is past the horizon: its last month is " +
+                           s.start.plus_months(s.run.ticks).to_string() + " (start " +
+                           s.start.to_string() + " + " + std::to_string(s.run.ticks) +
+                           " ticks" + (ticks_overridden ? ", set by --ticks" : "") + ")");
+    return tick;
+}
+
+Event read_event(const TomlSource& src, const toml::node& node, std::size_t index,
+                 const Scenario& s, bool ticks_overridden) {
+    const std::string path = "events[" + std::to_string(index) + "]";
+    const toml::table& table = read_table(src, node, {path, &node.source()});
+    Event e;
+    // The kind decides which other keys the event may hold, so it is read first.
+    const auto kind_it = table.find("kind");
+    if (kind_it == table.end())
+        src.fail({path + ".kind", &table.source()},
+                 "required key is missing (expected one of " + join(kind_names()) + ")");
+    e.kind = static_cast<Event::Kind>(read_choice(
+        src, kind_it->second, {path + ".kind", &kind_it->first.source()}, kind_names()));
+    const TableReader t(src, table, path, keys_for(e.kind),
+                        " for kind '" + kind_names()[static_cast<int>(e.kind)] + "'");
+    e.tick = event_tick(t, s, ticks_overridden);
+    e.note = t.string("note", "");
+    switch (e.kind) {
+        case Event::Kind::set: {
+            e.parameter = t.require_string("parameter");
+            const auto ref = find_parameter(s, e.parameter);
+            if (!ref) t.fail("parameter", explain_parameter(e.parameter, s));
+            e.value = t.require_number("value", set_range(*ref, e.parameter));
+            break;
+        }
+        case Event::Kind::catalog_add:
+        case Event::Kind::catalog_remove:
+            e.cloud = cloud_ref(t, s);
+            e.vendor = vendor_ref(t, s);
+            break;
+        case Event::Kind::port:
+            e.cloud = cloud_ref(t, s);
+            e.vendor = vendor_ref(t, s);
+            e.value = t.require_number("value", ranges::unit);
+            break;
+        case Event::Kind::training_split:
+            e.vendor = vendor_ref(t, s);
+            e.split = read_cloud_shares(
+                src, t.require("split", "a table {<cloud> = share} summing to 1"),
+                t.site("split"), s);
+            break;
+        case Event::Kind::funding:
+            e.vendor = vendor_ref(t, s);
+            e.value = t.require_number("amount", ranges::non_negative);
+            e.months = static_cast<int>(
+                read_integer(src, t.require("months", "an integer >= 1"), t.site("months"), 1,
+                             max_ticks));
+            break;
+        case Event::Kind::gpu_shock:
+            e.value = t.require_number("factor", ranges::non_negative);
+            e.months = static_cast<int>(
+                read_integer(src, t.require("months", "an integer >= 1"), t.site("months"), 1,
+                             max_ticks));
+            break;
+    }
+    return e;
+}
+
+}  // namespace
+
+std::vector<Event> read_events(const TomlSource& src, const toml::array& events,
+                               const Scenario& s, bool ticks_overridden) {
+    std::vector<Event> out;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        out.push_back(read_event(src, *events.get(i), i, s, ticks_overridden));
+    return out;
+}
+
+}  // namespace moatsim::detail

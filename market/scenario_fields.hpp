@@ -1,0 +1,101 @@
+#pragma once
+// Internal to the scenario loader (scenario_loader.cpp, scenario_events.cpp): the numeric
+// keys of clouds, vendors and globals with their allowed ranges, in one table each, so that
+// reading a key and checking a `set` event's value use the same rule.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "market/scenario.hpp"
+#include "market/toml_reader.hpp"
+
+namespace moatsim::detail {
+
+/// Longest horizon and event duration accepted, in months (keeps date arithmetic in range).
+inline constexpr std::int64_t max_ticks = 12000;
+
+template <class Spec>
+struct NumberField {
+    const char* key;
+    double Spec::*member;
+    Range range;
+    bool required = false;  // otherwise the default is the Spec's default member value
+};
+
+inline const std::vector<NumberField<CloudSpec>>& cloud_number_fields() {
+    static const std::vector<NumberField<CloudSpec>> f = {
+        {"target_share", &CloudSpec::target_share, ranges::unit_open_lo, true},
+        {"brand", &CloudSpec::brand, ranges::any},
+        {"price", &CloudSpec::price, ranges::positive, true},
+        {"silicon_discount", &CloudSpec::silicon_discount, ranges::unit_open_hi},
+        {"silicon_fraction", &CloudSpec::silicon_fraction, ranges::unit},
+        {"silicon_target", &CloudSpec::silicon_target, ranges::unit},
+        {"silicon_supply", &CloudSpec::silicon_supply, ranges::non_negative},
+        {"silicon_supply_growth", &CloudSpec::silicon_supply_growth, ranges::above_minus_one},
+    };
+    return f;
+}
+
+inline const std::vector<NumberField<VendorSpec>>& vendor_number_fields() {
+    static const std::vector<NumberField<VendorSpec>> f = {
+        {"taste_mean", &VendorSpec::taste_mean, ranges::any},
+        {"quality0", &VendorSpec::quality0, ranges::any},
+        {"quality_scale", &VendorSpec::quality_scale, ranges::non_negative},
+        {"compute_scale", &VendorSpec::compute_scale, ranges::positive},
+        {"margin", &VendorSpec::margin, ranges::non_negative},
+        {"reinvest", &VendorSpec::reinvest, ranges::unit},
+        {"funding", &VendorSpec::funding, ranges::non_negative},
+    };
+    return f;
+}
+
+inline const std::vector<NumberField<Globals>>& global_number_fields() {
+    static const std::vector<NumberField<Globals>> f = {
+        {"gpu_cost", &Globals::gpu_cost, ranges::positive},
+        {"gpu_cost_decline", &Globals::gpu_cost_decline, ranges::unit_open_hi},
+        {"gpu_supply", &Globals::gpu_supply, ranges::non_negative},
+        {"gpu_supply_growth", &Globals::gpu_supply_growth, ranges::above_minus_one},
+        {"demand_growth", &Globals::demand_growth, ranges::above_minus_one},
+        {"bass_p", &Globals::bass_p, ranges::non_negative},
+        {"bass_q", &Globals::bass_q, ranges::non_negative},
+        {"review_rate", &Globals::review_rate, ranges::unit},
+        {"switch_cost_cloud", &Globals::switch_cost_cloud, ranges::non_negative},
+        {"switch_cost_vendor", &Globals::switch_cost_vendor, ranges::non_negative},
+        {"data_gravity", &Globals::data_gravity, ranges::non_negative},
+        {"optionality_weight", &Globals::optionality_weight, ranges::non_negative},
+        {"silicon_lockin_weight", &Globals::silicon_lockin_weight, ranges::non_negative},
+        {"scarcity_penalty", &Globals::scarcity_penalty, ranges::non_negative},
+        {"nest_lambda", &Globals::nest_lambda, ranges::unit_open_lo},
+        {"markup_speed", &Globals::markup_speed, ranges::unit},
+        {"lerner_min", &Globals::lerner_min, ranges::unit_open_hi},
+        {"lerner_max", &Globals::lerner_max, ranges::unit_open_hi},
+        {"headroom", &Globals::headroom, ranges::non_negative},
+    };
+    return f;
+}
+
+/// "unknown vendor 'Claude' (vendors: Amazon, Anthropic, ...)", with a suggestion if close.
+/// @param what "cloud" or "vendor"
+[[nodiscard]] inline std::string unknown_name(std::string_view what, std::string_view name,
+                                              const Scenario& s) {
+    std::vector<std::string> names;
+    if (what == "cloud")
+        for (const auto& c : s.clouds) names.push_back(c.name);
+    else
+        for (const auto& v : s.vendors) names.push_back(v.name);
+    return "unknown " + std::string(what) + " '" + std::string(name) + "'" +
+           did_you_mean(name, names) + " (" + std::string(what) + "s: " + join(names) + ")";
+}
+
+/// A {<cloud> = share} table: names must be clouds, each share in [0, 1], missing clouds
+/// get 0, and the shares sum to 1 (+-1e-6). Returns one share per cloud.
+[[nodiscard]] std::vector<double> read_cloud_shares(const TomlSource& src, const toml::node& node,
+                                                    const Site& site, const Scenario& s);
+
+/// Reads the [[events]] array against the scenario's clouds, vendors, start and run.ticks
+/// (already overridden). Events are returned in file order.
+/// @param ticks_overridden  whether run.ticks came from --ticks (named in horizon messages)
+[[nodiscard]] std::vector<Event> read_events(const TomlSource& src, const toml::array& events,
+                                             const Scenario& s, bool ticks_overridden);
+
+}  // namespace moatsim::detail

@@ -1,0 +1,321 @@
+#include "market/scenario_loader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "agents/input_error.hpp"
+#include "market/scenario_fields.hpp"
+#include "market/toml_reader.hpp"
+
+namespace moatsim {
+namespace {
+
+using namespace detail;
+
+constexpr double sum_tolerance = 1e-6;
+
+template <class Spec>
+std::vector<std::string> keys_of(const std::vector<NumberField<Spec>>& fields,
+                                 std::initializer_list<const char*> extra) {
+    std::vector<std::string> keys;
+    for (const auto& f : fields) keys.emplace_back(f.key);
+    keys.insert(keys.end(), extra.begin(), extra.end());
+    return keys;
+}
+
+template <class Spec>
+void read_numbers(const TableReader& t, const std::vector<NumberField<Spec>>& fields, Spec& spec) {
+    for (const auto& f : fields)
+        spec.*f.member = f.required ? t.require_number(f.key, f.range)
+                                    : t.number(f.key, spec.*f.member, f.range);
+}
+
+std::string sum_text(double sum) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", sum);
+    return buf;
+}
+
+std::string check_name(const TomlSource& src, std::string_view name, const Site& site,
+                       const char* what) {
+    if (name.empty()) src.fail(site, std::string(what) + " names must not be empty");
+    if (name.find('.') != std::string_view::npos)
+        src.fail(site, std::string(what) + " name '" + std::string(name) + "' must not contain '.'");
+    return std::string(name);
+}
+
+/// The entity tables under `clouds` or `vendors`, in toml++'s (sorted) order.
+std::vector<std::pair<std::string, const toml::table*>> entities(
+    const TomlSource& src, const TableReader& root, const char* key, const char* what,
+    std::size_t min_count, std::size_t max_count) {
+    const toml::table* all = root.subtable(key);
+    if (!all)
+        root.fail(key, "required table is missing (one [" + std::string(key) + ".<name>] per " +
+                           what + ")");
+    if (all->size() < min_count || all->size() > max_count)
+        src.fail(root.site(key), "expected " + std::to_string(min_count) + " to " +
+                                     std::to_string(max_count) + " " + key + ", got " +
+                                     std::to_string(all->size()));
+    std::vector<std::pair<std::string, const toml::table*>> out;
+    for (const auto& [name, node] : *all) {
+        const Site site{std::string(key) + "." + std::string(name.str()), &name.source()};
+        out.emplace_back(check_name(src, name.str(), site, what), &read_table(src, node, site));
+    }
+    return out;
+}
+
+void read_cloud(const TomlSource& src, const toml::table& table, const Scenario& s,
+                CloudSpec& c) {
+    const TableReader t(src, table, "clouds." + c.name,
+                        keys_of(cloud_number_fields(), {"catalog", "port"}));
+    read_numbers(t, cloud_number_fields(), c);
+    const std::size_t M = s.vendors.size();
+    c.offers.assign(M, 0);
+    c.port.assign(M, 0.0);
+    if (const toml::array* catalog = t.array("catalog")) {
+        for (std::size_t j = 0; j < catalog->size(); ++j) {
+            const toml::node& entry = *catalog->get(j);
+            const Site site{t.key_path("catalog") + "[" + std::to_string(j) + "]", &entry.source()};
+            const std::string name = read_string(src, entry, site);
+            const int m = s.vendor_index(name);
+            if (m < 0) src.fail(site, unknown_name("vendor", name, s));
+            if (c.offers[m]) src.fail(site, "vendor '" + name + "' is listed twice");
+            c.offers[m] = 1;
+        }
+    }
+    if (const toml::table* port = t.subtable("port")) {
+        for (const auto& [key, value] : *port) {
+            const Site site{t.key_path("port") + "." + std::string(key.str()), &key.source()};
+            const int m = s.vendor_index(key.str());
+            if (m < 0) src.fail(site, unknown_name("vendor", key.str(), s));
+            c.port[m] = read_number(src, value, site, ranges::unit);
+        }
+    }
+}
+
+void read_vendor(const TomlSource& src, const toml::table& table, const Scenario& s,
+                 VendorSpec& v) {
+    const TableReader t(src, table, "vendors." + v.name,
+                        keys_of(vendor_number_fields(), {"training_split"}));
+    read_numbers(t, vendor_number_fields(), v);
+    v.training_split = read_cloud_shares(
+        src, t.require("training_split", "a table {<cloud> = share} summing to 1"),
+        t.site("training_split"), s);
+}
+
+void read_run(const TomlSource& src, const TableReader& root, const ScenarioOverrides& o,
+              RunSettings& run) {
+    static const toml::table empty;
+    const toml::table* table = root.subtable("run");
+    const TableReader t(src, table ? *table : empty, "run", {"seed", "ticks", "replicates", "mode"});
+    // An override replaces the file's value, so the file's value is not read at all.
+    const auto overridden = [&](const char* key, const char* option, auto value,
+                                std::int64_t lo, std::int64_t hi) {
+        if (value < lo || value > hi)
+            src.fail({"run." + std::string(key) + " (set by " + option + ")", nullptr},
+                     "expected an integer in [" + std::to_string(lo) + ", " +
+                         std::to_string(hi) + "], got " + std::to_string(value));
+        return value;
+    };
+    if (o.seed) {
+        if (*o.seed > static_cast<std::uint64_t>(int64_max))
+            src.fail({"run.seed (set by --seed)", nullptr},
+                     "expected an integer in [0, " + std::to_string(int64_max) +
+                         "] (a TOML integer, so the resolved scenario can store it), got " +
+                         std::to_string(*o.seed));
+        run.seed = *o.seed;
+    } else {
+        run.seed = static_cast<std::uint64_t>(t.integer("seed", 1, 0, int64_max));
+    }
+    run.ticks = o.ticks ? overridden("ticks", "--ticks", *o.ticks, 1, max_ticks)
+                        : static_cast<int>(t.integer("ticks", run.ticks, 1, max_ticks));
+    run.replicates = o.replicates
+                         ? overridden("replicates", "--reps", *o.replicates, 1, int_max)
+                         : static_cast<int>(t.integer("replicates", run.replicates, 1, int_max));
+    run.mode = o.mode ? *o.mode
+                      : static_cast<Mode>(t.choice("mode", 0, {"stochastic", "expected"}));
+}
+
+void read_globals(const TomlSource& src, const TableReader& root, Globals& g) {
+    const toml::table* table = root.subtable("globals");
+    if (!table) return;
+    const TableReader t(src, *table, "globals",
+                        keys_of(global_number_fields(), {"pricing", "lead_time"}));
+    g.pricing = static_cast<PricingRule>(t.choice("pricing", 0, {"markup", "fixed"}));
+    g.lead_time = static_cast<int>(t.integer("lead_time", g.lead_time, 1, max_ticks));
+    read_numbers(t, global_number_fields(), g);
+    if (g.lerner_min > g.lerner_max)
+        t.fail("lerner_min", "expected lerner_min <= lerner_max (" + format_number(g.lerner_max) +
+                                 "), got " + format_number(g.lerner_min));
+}
+
+Distribution read_distribution(const TomlSource& src, const TableReader& pop, const char* key,
+                               const Range& value_range, Distribution fallback) {
+    const toml::node* node = pop.find(key);
+    if (!node) return fallback;
+    const std::string path = pop.key_path(key);
+    const toml::table& table = read_table(src, *node, pop.site(key));
+    const toml::node* dist = table.get("dist");
+    if (!dist)
+        pop.fail(key, "required key 'dist' is missing (expected 'constant', 'lognormal' or 'pareto')");
+    const Site dist_site{path + ".dist", &table.find("dist")->first.source()};
+    Distribution d;
+    d.kind = static_cast<Distribution::Kind>(
+        read_choice(src, *dist, dist_site, {"constant", "lognormal", "pareto"}));
+    switch (d.kind) {
+        case Distribution::Kind::constant: {
+            const TableReader t(src, table, path, {"dist", "value"}, " for dist 'constant'");
+            d.mean = t.require_number("value", value_range);
+            break;
+        }
+        case Distribution::Kind::lognormal: {
+            const TableReader t(src, table, path, {"dist", "mean", "sd"}, " for dist 'lognormal'");
+            d.mean = t.require_number("mean", ranges::positive);
+            d.sd = t.require_number("sd", ranges::non_negative);
+            break;
+        }
+        case Distribution::Kind::pareto: {
+            const TableReader t(src, table, path, {"dist", "shape"}, " for dist 'pareto'");
+            d.shape = t.require_number("shape", ranges::positive);
+            break;
+        }
+    }
+    return d;
+}
+
+void read_population(const TomlSource& src, const TableReader& root, const ScenarioOverrides& o,
+                     Scenario& s) {
+    static const toml::table empty;
+    const toml::table* table = root.subtable("population");
+    const TableReader t(src, table ? *table : empty, "population",
+                        {"enterprises", "market_size", "adopted_initial", "taste_sd", "size",
+                         "price_sensitivity", "quality_sensitivity", "lock_in_fear",
+                         "home_cloud"});
+    PopulationSpec& p = s.population;
+    if (o.enterprises) {
+        if (*o.enterprises < 1)
+            src.fail({"population.enterprises (set by --enterprises)", nullptr},
+                     "expected an integer >= 1, got " + std::to_string(*o.enterprises));
+        p.enterprises = *o.enterprises;
+    } else {
+        p.enterprises = t.integer("enterprises", p.enterprises, 1, int64_max);
+    }
+    p.market_size = t.number("market_size", p.market_size, ranges::positive);
+    p.adopted_initial = t.number("adopted_initial", p.adopted_initial, ranges::unit);
+    p.taste_sd = t.number("taste_sd", p.taste_sd, ranges::non_negative);
+    // Sizes are scaled to the market size, so a constant size must be positive.
+    p.size = read_distribution(src, t, "size", ranges::positive, p.size);
+    p.price_sensitivity =
+        read_distribution(src, t, "price_sensitivity", ranges::non_negative, p.price_sensitivity);
+    p.quality_sensitivity = read_distribution(src, t, "quality_sensitivity",
+                                              ranges::non_negative, p.quality_sensitivity);
+    p.lock_in_fear = read_distribution(src, t, "lock_in_fear", ranges::non_negative, p.lock_in_fear);
+    if (const toml::node* home = t.find("home_cloud")) {
+        p.home_cloud = read_cloud_shares(src, *home, t.site("home_cloud"), s);
+    } else {
+        p.home_cloud.clear();
+        for (const auto& c : s.clouds) p.home_cloud.push_back(c.target_share);
+    }
+}
+
+void read_clouds_and_vendors(const TomlSource& src, const TableReader& root, Scenario& s) {
+    const auto cloud_tables = entities(src, root, "clouds", "cloud", 2, 16);
+    const auto vendor_tables = entities(src, root, "vendors", "vendor", 1, 32);
+    // Names first: catalogs name vendors and training splits name clouds.
+    for (const auto& [name, table] : cloud_tables) s.clouds.emplace_back().name = name;
+    for (const auto& [name, table] : vendor_tables) s.vendors.emplace_back().name = name;
+    for (std::size_t k = 0; k < s.clouds.size(); ++k)
+        read_cloud(src, *cloud_tables[k].second, s, s.clouds[k]);
+    for (std::size_t m = 0; m < s.vendors.size(); ++m)
+        read_vendor(src, *vendor_tables[m].second, s, s.vendors[m]);
+    double sum = 0.0;
+    for (const auto& c : s.clouds) sum += c.target_share;
+    if (std::abs(sum - 1.0) > sum_tolerance)
+        src.fail({"clouds", nullptr},
+                 "target_share values sum to " + sum_text(sum) + ", expected 1 (+-1e-6)");
+}
+
+Scenario parse_table(const TomlSource& src, const toml::table& doc, const ScenarioOverrides& o) {
+    Scenario s;
+    const TableReader root(src, doc, "",
+                           {"name", "description", "start", "run", "calibration", "globals",
+                            "population", "clouds", "vendors", "events"});
+    s.name = root.require_string("name");
+    if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == "." || s.name == "..")
+        root.fail("name", "expected a non-empty name without '/' (it names the output directory), "
+                          "got \"" + s.name + "\"");
+    s.description = root.string("description", "");
+    s.start = root.require_year_month("start");
+    read_run(src, root, o, s.run);
+    if (const toml::table* cal = root.subtable("calibration")) {
+        const TableReader t(src, *cal, "calibration", {"method"});
+        s.calibration = static_cast<CalibrationMethod>(t.choice("method", 0, {"berry", "none"}));
+    }
+    read_globals(src, root, s.globals);
+    read_clouds_and_vendors(src, root, s);
+    read_population(src, root, o, s);
+    if (const toml::array* events = root.array("events"))
+        s.events = read_events(src, *events, s, o.ticks.has_value());
+    std::stable_sort(s.events.begin(), s.events.end(),
+                     [](const Event& a, const Event& b) { return a.tick < b.tick; });
+    return s;
+}
+
+}  // namespace
+
+std::vector<double> detail::read_cloud_shares(const TomlSource& src, const toml::node& node,
+                                              const Site& site, const Scenario& s) {
+    const toml::table& t = read_table(src, node, site);
+    std::vector<double> shares(s.clouds.size(), 0.0);
+    double sum = 0.0;
+    for (const auto& [key, value] : t) {
+        const Site entry{site.key + "." + std::string(key.str()), &key.source()};
+        const int k = s.cloud_index(key.str());
+        if (k < 0) src.fail(entry, unknown_name("cloud", key.str(), s));
+        shares[k] = read_number(src, value, entry, ranges::unit);
+        sum += shares[k];
+    }
+    if (std::abs(sum - 1.0) > sum_tolerance)
+        src.fail(site, "shares sum to " + sum_text(sum) + ", expected 1 (+-1e-6)");
+    return shares;
+}
+
+Scenario parse_scenario(std::string_view toml_text, std::string_view source_name,
+                        const ScenarioOverrides& overrides) {
+    const TomlSource src{std::string(source_name)};
+    toml::table doc;
+    try {
+        doc = toml::parse(toml_text, source_name);
+    } catch (const toml::parse_error& e) {
+        src.fail({"", &e.source()}, "malformed TOML: " + std::string(e.description()));
+    }
+    Scenario s = parse_table(src, doc, overrides);
+    s.source = std::filesystem::path(std::string(source_name));
+    return s;
+}
+
+Scenario load_scenario(const std::filesystem::path& file, const ScenarioOverrides& overrides) {
+    const std::string name = file.string();
+    const auto cannot_open = [&](int error) {
+        throw InputError("cannot open scenario file '" + name + "': " + std::strerror(error));
+    };
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) cannot_open(EISDIR);
+    errno = 0;
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(name.c_str(), "rb"),
+                                                           &std::fclose);
+    if (!f) cannot_open(errno ? errno : ENOENT);
+    std::string text;
+    char buf[65536];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
+    if (std::ferror(f.get())) cannot_open(errno ? errno : EIO);
+    Scenario s = parse_scenario(text, name, overrides);
+    s.source = file;
+    return s;
+}
+
+}  // namespace moatsim

@@ -1,0 +1,35 @@
+#pragma once
+// Reads a scenario TOML file (docs/SCENARIO.md) into a validated Scenario. This is the only
+// place that reads TOML; everything else sees the typed struct.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+#include "market/scenario.hpp"
+
+namespace moatsim {
+
+/// Command-line overrides. They replace the file's values before validation, so checks that
+/// depend on them (events past the horizon) see the overridden values.
+struct ScenarioOverrides {
+    std::optional<std::uint64_t> seed;         // run.seed (must fit in a TOML integer)
+    std::optional<int> ticks;                  // run.ticks
+    std::optional<int> replicates;             // run.replicates
+    std::optional<Mode> mode;                  // run.mode
+    std::optional<std::int64_t> enterprises;   // population.enterprises
+};
+
+/// Loads and validates a scenario file; Scenario::source is set to `file`.
+/// @throws InputError naming the file, line, column and key of the first problem found,
+///         or "cannot open scenario file '<file>': <reason>".
+[[nodiscard]] Scenario load_scenario(const std::filesystem::path& file,
+                                     const ScenarioOverrides& overrides = {});
+
+/// As load_scenario, from text; `source_name` stands for the file in messages and in
+/// Scenario::source.
+/// @throws InputError
+[[nodiscard]] Scenario parse_scenario(std::string_view toml_text, std::string_view source_name,
+                                      const ScenarioOverrides& overrides = {});
+
+}  // namespace moatsim
