@@ -66,8 +66,8 @@ expect_ok "run from population" "$moatsim" run "$base" --population "$work/pop.c
 same_csv "exported population reproduces the run" "$work/a" "$work/b"
 expect_ok "run resolved scenario" "$moatsim" run "$work/a/scenario.resolved.toml" --quiet --out "$work/c"
 same_csv "scenario.resolved.toml reproduces the run" "$work/a" "$work/c"
-expect_ok "1 thread" "$moatsim" run "$base" "${small[@]}" --reps 2 --threads 1 --out "$work/t1"
-expect_ok "2 threads" "$moatsim" run "$base" "${small[@]}" --reps 2 --threads 2 --out "$work/t2"
+expect_ok "1 thread" "$moatsim" run "$base" --enterprises 3000 --ticks 12 --quiet --reps 2 --threads 1 --out "$work/t1"
+expect_ok "2 threads" "$moatsim" run "$base" --enterprises 3000 --ticks 12 --quiet --reps 2 --threads 2 --out "$work/t2"
 same_csv "1 and 2 threads" "$work/t1" "$work/t2"
 head -1 "$work/a/clouds.csv" | grep -qx "scenario,rep,tick,date,cloud,share_workload,share_revenue,customers,price,capacity,utilization,silicon_fraction,revenue_usage,revenue_training" && pass || fail "clouds.csv header"
 ls "$work/a" | grep -q "tmp" && fail "temporary files left in output" || pass
