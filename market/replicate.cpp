@@ -19,7 +19,16 @@ Replicate::Replicate(const Scenario& scenario, const Population& population,
     : scenario_(scenario), population_(population), replicate_(replicate),
       brand_(std::move(brand)), market_(scenario),
       stepper_(population.count(), static_cast<int>(scenario.clouds.size()),
-               static_cast<int>(scenario.vendors.size())) {}
+               static_cast<int>(scenario.vendors.size())) {
+    // The live brand is the calibrated one, so `set clouds.X.brand` events act on it.
+    for (std::size_t k = 0; k < brand_.size(); ++k) market_.clouds[k].brand = brand_[k];
+}
+
+std::vector<double> Replicate::live_brands() const {
+    std::vector<double> b;
+    for (const auto& c : market_.clouds) b.push_back(c.brand);
+    return b;
+}
 
 StepInputs Replicate::inputs(double hazard) const {
     return {ctx_, population_, scenario_.run.mode, scenario_.run.seed, replicate_,
@@ -29,7 +38,7 @@ StepInputs Replicate::inputs(double hazard) const {
 TickRecord Replicate::initialize() {
     market_.tick = 0;
     apply_events_due(scenario_, market_);
-    market_.fill_choice_context(brand_, ctx_);
+    market_.fill_choice_context(live_brands(), ctx_);
     const Tally tally = stepper_.allocate_initial(inputs(0.0), enterprises_);
     adopted_fraction_ = population_.count() ? tally.adopters / population_.count() : 0.0;
 
@@ -54,7 +63,7 @@ TickRecord Replicate::advance() {
     ++market_.tick;
     const Globals& g = market_.globals;
     apply_events_due(scenario_, market_);                                   // step 1
-    market_.fill_choice_context(brand_, ctx_);
+    market_.fill_choice_context(live_brands(), ctx_);
     const double hazard = std::min(1.0, g.bass_p + g.bass_q * adopted_fraction_);
     const Tally tally = stepper_.step(inputs(hazard), enterprises_);         // steps 2-3
     adopted_fraction_ = population_.count() ? tally.adopters / population_.count() : 0.0;

@@ -32,6 +32,7 @@ public:
 
 private:
     StepInputs inputs(double hazard) const;
+    std::vector<double> live_brands() const;
     TickRecord record(const Clearing& clearing, const Training& training, const Tally& tally) const;
 
     const Scenario& scenario_;

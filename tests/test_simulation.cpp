@@ -180,3 +180,16 @@ TEST_CASE("the stochastic mean over replicates matches expected mode", "[simulat
         }
     }
 }
+
+TEST_CASE("a set event on a cloud's brand moves its share", "[simulation][events]") {
+    Scenario s = test::small_scenario(2000, 4);
+    s.run.mode = Mode::expected;
+    s.run.replicates = 1;
+    s.events.clear();
+    const auto base = final_shares(s);
+    Event lift = test::event(Event::Kind::set, 2);
+    lift.parameter = "clouds.A.brand";
+    lift.value = 2.0;  // above the calibrated brand of A in this fixture
+    s.events.push_back(lift);
+    CHECK(final_shares(s)[0] > base[0] + 0.005);
+}
