@@ -10,19 +10,6 @@
 namespace moatsim::cli {
 namespace {
 
-const char* kind_name(Event::Kind kind) {
-    switch (kind) {
-        case Event::Kind::set: return "set";
-        case Event::Kind::catalog_add: return "catalog_add";
-        case Event::Kind::catalog_remove: return "catalog_remove";
-        case Event::Kind::port: return "port";
-        case Event::Kind::training_split: return "training_split";
-        case Event::Kind::funding: return "funding";
-        case Event::Kind::gpu_shock: return "gpu_shock";
-    }
-    return "?";
-}
-
 std::string describe(const Scenario& s) {
     std::string out = fmt::format("{}: valid\n", s.source.string());
     out += fmt::format("scenario   {}{}\n", s.name, s.description.empty() ? "" : " - " + s.description);
@@ -50,7 +37,7 @@ std::string describe(const Scenario& s) {
     out += fmt::format("\n{} event(s)\n", s.events.size());
     for (const auto& e : s.events)
         out += fmt::format("  {}  {:<15} {}\n", s.start.plus_months(e.tick).to_string(),
-                           kind_name(e.kind), e.note);
+                           event_kind_name(e.kind), e.note);
     return out;
 }
 

@@ -88,6 +88,9 @@ struct Event {
     std::string note;      // human-readable description, shown by live views and reports
 };
 
+/// The TOML spelling of an event kind ("catalog_add", ...), shared by the writer and reports.
+[[nodiscard]] const char* event_kind_name(Event::Kind kind) noexcept;
+
 struct RunSettings {
     std::uint64_t seed = 1;
     int ticks = 120;       // T

@@ -90,18 +90,6 @@ void numbers(std::ostream& out, const std::vector<NumberField<Spec>>& fields, co
     for (const auto& f : fields) out << f.key << " = " << number(spec.*f.member) << "\n";
 }
 
-const char* kind_name(Event::Kind kind) {
-    switch (kind) {
-        case Event::Kind::set: return "set";
-        case Event::Kind::catalog_add: return "catalog_add";
-        case Event::Kind::catalog_remove: return "catalog_remove";
-        case Event::Kind::port: return "port";
-        case Event::Kind::training_split: return "training_split";
-        case Event::Kind::funding: return "funding";
-        case Event::Kind::gpu_shock: return "gpu_shock";
-    }
-    return "set";
-}
 
 void write_event(std::ostream& out, const Scenario& s, const Event& e,
                  const std::vector<std::string>& cloud_names) {
@@ -109,7 +97,7 @@ void write_event(std::ostream& out, const Scenario& s, const Event& e,
     const auto vendor = [&] { out << "vendor = " << quote(s.vendors.at(e.vendor).name) << "\n"; };
     out << "\n[[events]]\n"
         << "date = " << quote(s.start.plus_months(e.tick).to_string()) << "\n"
-        << "kind = " << quote(kind_name(e.kind)) << "\n";
+        << "kind = " << quote(event_kind_name(e.kind)) << "\n";
     switch (e.kind) {
         case Event::Kind::set:
             out << "parameter = " << quote(e.parameter) << "\nvalue = " << number(e.value) << "\n";
