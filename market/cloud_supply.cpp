@@ -8,7 +8,9 @@ namespace moatsim {
 double target_lerner(double alpha_bar, double share, double lerner_min,
                      double lerner_max) noexcept {
     if (share >= 1.0 || alpha_bar <= 0.0) return lerner_max;
-    return std::clamp(1.0 / (alpha_bar * (1.0 - share)), lerner_min, lerner_max);
+    // min/max rather than std::clamp: defined even if a caller passes lerner_min > lerner_max
+    // (the loader rejects scenarios whose events would).
+    return std::min(std::max(1.0 / (alpha_bar * (1.0 - share)), lerner_min), lerner_max);
 }
 
 double markup_price(double unit_cost, double lerner) noexcept {

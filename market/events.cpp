@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "market/parameters.hpp"
+#include "market/training.hpp"
 
 namespace moatsim {
 
@@ -30,8 +31,20 @@ void apply_event(const Scenario& scenario, const Event& event, MarketState& stat
 }
 
 void apply_events_due(const Scenario& scenario, MarketState& state) {
-    for (const auto& event : scenario.events)
-        if (event.tick == state.tick) apply_event(scenario, event, state);
+    const TrendInputs before = state.trend_inputs();
+    bool any = false;
+    for (const auto& event : scenario.events) {
+        if (event.tick != state.tick) continue;
+        apply_event(scenario, event, state);
+        any = true;
+    }
+    if (!any) return;
+    // Growth rates and bases set this tick act from this tick on, not retroactively.
+    state.rebase_trends(before);
+    // Quality follows quality0, quality_scale and compute_scale at once, so this tick's
+    // choices (and, at the start date, calibration) see a `set` on any of them.
+    for (int m = 0; m < state.vendor_count(); ++m)
+        state.quality[m] = quality_from_compute(state.vendors[m], state.compute[m]);
 }
 
 }  // namespace moatsim

@@ -17,6 +17,39 @@ MarketState::MarketState(const Scenario& scenario)
     compute.assign(M, 0.0);
     quality.resize(M);
     for (std::size_t m = 0; m < M; ++m) quality[m] = vendors[m].quality0;
+    gpu_cost_trend.base = globals.gpu_cost;
+    gpu_supply_trend.base = globals.gpu_supply;
+    for (const auto& c : clouds) silicon_supply_trend.push_back({c.silicon_supply, 0});
+}
+
+double Trend::at(double rate, int tick) const noexcept {
+    return base * std::pow(1.0 + rate, tick - since);
+}
+
+TrendInputs MarketState::trend_inputs() const {
+    TrendInputs in{globals.gpu_cost, globals.gpu_cost_decline, globals.gpu_supply,
+                   globals.gpu_supply_growth, globals.demand_growth, {}, {}};
+    for (const auto& c : clouds) {
+        in.silicon_supply.push_back(c.silicon_supply);
+        in.silicon_supply_growth.push_back(c.silicon_supply_growth);
+    }
+    return in;
+}
+
+void MarketState::rebase_trends(const TrendInputs& before) {
+    const auto rebase = [this](Trend& trend, double old_base, double new_base, double old_rate,
+                               double new_rate) {
+        if (new_base != old_base) trend = {new_base, tick};
+        else if (new_rate != old_rate) trend = {trend.at(old_rate, tick), tick};
+    };
+    rebase(demand_trend, 1.0, 1.0, before.demand_growth, globals.demand_growth);
+    rebase(gpu_cost_trend, before.gpu_cost, globals.gpu_cost, -before.gpu_cost_decline,
+           -globals.gpu_cost_decline);
+    rebase(gpu_supply_trend, before.gpu_supply, globals.gpu_supply, before.gpu_supply_growth,
+           globals.gpu_supply_growth);
+    for (std::size_t k = 0; k < clouds.size(); ++k)
+        rebase(silicon_supply_trend[k], before.silicon_supply[k], clouds[k].silicon_supply,
+               before.silicon_supply_growth[k], clouds[k].silicon_supply_growth);
 }
 
 double MarketState::pipeline(int k) const noexcept {
@@ -27,22 +60,22 @@ double MarketState::pipeline(int k) const noexcept {
 }
 
 double MarketState::gpu_unit_cost() const noexcept {
-    return globals.gpu_cost * std::pow(1.0 - globals.gpu_cost_decline, tick);
+    return gpu_cost_trend.at(-globals.gpu_cost_decline, tick);
 }
 
 double MarketState::gpu_supply() const noexcept {
-    double s = globals.gpu_supply * std::pow(1.0 + globals.gpu_supply_growth, tick);
+    double s = gpu_supply_trend.at(globals.gpu_supply_growth, tick);
     for (const auto& shock : shocks)
         if (tick <= shock.until) s *= shock.value;
     return s;
 }
 
 double MarketState::silicon_supply(int k) const noexcept {
-    return clouds[k].silicon_supply * std::pow(1.0 + clouds[k].silicon_supply_growth, tick);
+    return silicon_supply_trend[k].at(clouds[k].silicon_supply_growth, tick);
 }
 
 double MarketState::demand_factor() const noexcept {
-    return std::pow(1.0 + globals.demand_growth, tick);
+    return demand_trend.at(globals.demand_growth, tick);
 }
 
 double MarketState::outside_funding(int m) const noexcept {

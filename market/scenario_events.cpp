@@ -7,10 +7,14 @@
 namespace moatsim::detail {
 namespace {
 
-// In the order of Event::Kind.
+// In the order of Event::Kind, spelled by event_kind_name.
 const std::vector<std::string>& kind_names() {
-    static const std::vector<std::string> names = {
-        "set", "catalog_add", "catalog_remove", "port", "training_split", "funding", "gpu_shock"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (int k = 0; k <= static_cast<int>(Event::Kind::gpu_shock); ++k)
+            out.emplace_back(event_kind_name(static_cast<Event::Kind>(k)));
+        return out;
+    }();
     return names;
 }
 
@@ -159,6 +163,28 @@ Event read_event(const TomlSource& src, const toml::node& node, std::size_t inde
     return e;
 }
 
+/// `set` events may move lerner_min and lerner_max; replays them in the order the run applies
+/// them (by tick, then file order) and rejects the first that leaves min above max.
+void check_lerner_bounds(const TomlSource& src, const toml::array& nodes,
+                         const std::vector<Event>& events, const Globals& g) {
+    std::vector<std::size_t> order(events.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return events[a].tick < events[b].tick; });
+    double lo = g.lerner_min, hi = g.lerner_max;
+    for (const std::size_t i : order) {
+        const Event& e = events[i];
+        if (e.kind != Event::Kind::set) continue;
+        if (e.parameter == "globals.lerner_min") lo = e.value;
+        else if (e.parameter == "globals.lerner_max") hi = e.value;
+        else continue;
+        if (lo > hi)
+            src.fail({"events[" + std::to_string(i) + "].value", &nodes.get(i)->source()},
+                     "this set leaves lerner_min (" + format_number(lo) + ") above lerner_max (" +
+                         format_number(hi) + "); expected lerner_min <= lerner_max at every tick");
+    }
+}
+
 }  // namespace
 
 std::vector<Event> read_events(const TomlSource& src, const toml::array& events,
@@ -166,6 +192,7 @@ std::vector<Event> read_events(const TomlSource& src, const toml::array& events,
     std::vector<Event> out;
     for (std::size_t i = 0; i < events.size(); ++i)
         out.push_back(read_event(src, *events.get(i), i, s, ticks_overridden));
+    check_lerner_bounds(src, events, out, s.globals);
     return out;
 }
 

@@ -1,3 +1,5 @@
+// Reading population files: the file is mapped, split into line-aligned chunks and parsed in
+// parallel; errors name the line and column.
 #include "agents/population_csv.hpp"
 
 #include <sys/mman.h>
@@ -20,97 +22,12 @@
 #include <utility>
 
 #include "agents/input_error.hpp"
+#include "agents/population_csv_format.hpp"
 
 namespace moatsim {
 namespace {
 
-// What a file column holds; `vendor` indexes Population::taste for Field::taste.
-enum class Field : std::uint8_t { id, size, alpha, beta, phi, home_cloud, taste, adopted };
-struct Column {
-    std::string name;
-    Field field;
-    std::size_t vendor = 0;
-};
-
-// The columns in the order the writer uses (the reader accepts any order).
-std::vector<Column> expected_columns(const std::vector<std::string>& vendor_names) {
-    std::vector<Column> cols = {{"id", Field::id},       {"size", Field::size},
-                                {"alpha", Field::alpha}, {"beta", Field::beta},
-                                {"phi", Field::phi},     {"home_cloud", Field::home_cloud}};
-    for (std::size_t m = 0; m < vendor_names.size(); ++m)
-        cols.push_back({"taste_" + vendor_names[m], Field::taste, m});
-    cols.push_back({"adopted", Field::adopted});
-    return cols;
-}
-
-bool is_blank(char c) noexcept {
-    return c == ' ' || c == '\t';
-}
-
-// RFC 4180 quoting where needed, and of edge blanks, since the reader trims those.
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos &&
-        (text.empty() || (!is_blank(text.front()) && !is_blank(text.back()))))
-        return std::string(text);
-    std::string quoted = "\"";
-    for (const char c : text)
-        quoted += c == '"' ? std::string_view("\"\"") : std::string_view(&c, 1);
-    return quoted + "\"";
-}
-
-std::string joined(const std::vector<std::string>& items, const char* separator) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-    return out;
-}
-
-std::string header_line(const std::vector<Column>& cols) {
-    std::vector<std::string> names;
-    for (const auto& c : cols) names.push_back(csv_field(c.name));
-    return joined(names, ",");
-}
-
-// ---------------------------------------------------------------------------------- reading
-
-enum class Scan { ok, unterminated, junk_after_quote };
-
-// Reads the field at p, trimmed of blanks and unquoted ("" stands for "); leaves p on the
-// ',' that ends it, or at end. Fields never span lines: the loader splits the file at
-// newlines to parse it in parallel, and no name in a scenario holds a newline.
-Scan scan_field(const char*& p, const char* end, std::string_view& text, std::string& scratch) {
-    while (p != end && is_blank(*p)) ++p;
-    if (p == end || *p != '"') {
-        const auto* comma =
-            static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
-        const char* stop = comma != nullptr ? comma : end;
-        const char* last = stop;
-        while (last != p && is_blank(last[-1])) --last;
-        text = std::string_view(p, static_cast<std::size_t>(last - p));
-        p = stop;
-        return Scan::ok;
-    }
-    scratch.clear();
-    for (++p;; ++p) {  // each turn starts after an opening or a doubled quote
-        const auto* q =
-            static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
-        if (q == nullptr) return Scan::unterminated;
-        scratch.append(p, q);
-        p = q + 1;
-        if (p == end || *p != '"') break;
-        scratch += '"';
-    }
-    text = scratch;
-    while (p != end && is_blank(*p)) ++p;
-    return p == end || *p == ',' ? Scan::ok : Scan::junk_after_quote;
-}
-
-std::size_t count_fields(const char* p, const char* end) {
-    std::string scratch;
-    std::string_view text;
-    std::size_t n = 1;
-    for (; scan_field(p, end, text, scratch) == Scan::ok && p != end; ++p) ++n;
-    return n;
-}
+using namespace detail;
 
 // Parses data lines into population rows that already exist. One per parallel piece.
 class RowParser {
@@ -445,73 +362,6 @@ Population load_population_csv(const std::filesystem::path& file,
         throw InputError(where + ":2: no enterprises (the file has a header but no rows)");
     check_unique_ids(pop, where);
     return pop;
-}
-
-// ---------------------------------------------------------------------------------- writing
-
-void write_population_csv(std::ostream& out, const Population& pop,
-                          const std::vector<std::string>& cloud_names,
-                          const std::vector<std::string>& vendor_names) {
-    if (pop.taste.size() != vendor_names.size())
-        throw std::invalid_argument("write_population_csv: one taste column per vendor expected");
-    const std::string header = header_line(expected_columns(vendor_names)) + "\n";
-    out.write(header.data(), static_cast<std::streamsize>(header.size()));
-    std::vector<std::string> clouds;
-    std::size_t longest_cloud = 0;
-    for (const auto& name : cloud_names) {
-        clouds.push_back(csv_field(name));
-        longest_cloud = std::max(longest_cloud, clouds.back().size());
-    }
-    // Bound on a row: a uint64 is <= 20 chars, a shortest double <= 24, plus separators.
-    const std::size_t row_bytes = 21 + (4 + vendor_names.size()) * 25 + longest_cloud + 1 + 2;
-    // Rows are formatted in parallel pieces (to_chars dominates the cost) into one batch
-    // while this thread writes the previous one, in order: two batches of ~32 MiB each.
-    const auto pieces = 2 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
-    const std::size_t piece_rows =
-        std::clamp<std::size_t>((32 << 20) / (pieces * row_bytes), 256, 16384);
-    struct Piece {
-        std::unique_ptr<char[]> text;
-        std::size_t used = 0;
-    };
-    std::vector<Piece> batches[2];
-    for (auto& batch : batches)
-        for (std::size_t j = 0; j < pieces; ++j)
-            batch.push_back({std::unique_ptr<char[]>(new char[piece_rows * row_bytes])});
-
-    const std::size_t n = pop.count();
-    const auto format = [&](std::vector<Piece>& batch, std::size_t start) {
-        tbb::parallel_for(std::size_t{0}, pieces, [&](std::size_t j) {
-            const std::size_t b = std::min(n, start + j * piece_rows),
-                              e = std::min(n, b + piece_rows);
-            char* w = batch[j].text.get();
-            char* const stop = w + piece_rows * row_bytes;
-            const auto put = [&](auto value) {
-                w = std::to_chars(w, stop, value).ptr;
-                *w++ = ',';
-            };
-            for (std::size_t i = b; i < e; ++i) {
-                if (pop.home[i] >= clouds.size())
-                    throw std::out_of_range("write_population_csv: home cloud index out of range");
-                put(pop.id[i]), put(pop.demand[i]), put(pop.alpha[i]), put(pop.beta[i]),
-                    put(pop.phi[i]);
-                w = std::copy(clouds[pop.home[i]].begin(), clouds[pop.home[i]].end(), w);
-                *w++ = ',';
-                for (const auto& taste : pop.taste) put(taste[i]);
-                *w++ = pop.adopted[i] != 0 ? '1' : '0';
-                *w++ = '\n';
-            }
-            batch[j].used = static_cast<std::size_t>(w - batch[j].text.get());
-        });
-    };
-    const std::size_t step = pieces * piece_rows;
-    if (n > 0) format(batches[0], 0);
-    tbb::task_group next;
-    for (std::size_t start = 0, k = 0; start < n && out; start += step, k ^= 1) {
-        if (start + step < n) next.run([&, k, start] { format(batches[k ^ 1], start + step); });
-        for (std::size_t j = 0; j < pieces && out; ++j)
-            out.write(batches[k][j].text.get(), static_cast<std::streamsize>(batches[k][j].used));
-        next.wait();  // also rethrows a formatting error
-    }
 }
 
 }  // namespace moatsim

@@ -1,0 +1,93 @@
+// Scenario events: names they refer to, dates within the horizon, order, and the
+// consistency of the values that `set` events leave in force.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "agents/input_error.hpp"
+#include "market/scenario_loader.hpp"
+#include "market/scenario_writer.hpp"
+#include "tests/scenario_text.hpp"
+
+using namespace moatsim;
+using namespace moatsim::test;
+using Catch::Contains;
+
+TEST_CASE("events name existing clouds, vendors and parameters", "[scenario]") {
+    const auto event = [](const std::string& body) {
+        return with_events("[[events]]\ndate = \"2025-06\"\n" + body);  // body starts at line 22
+    };
+    CHECK_THROWS_WITH(parse(event("kind = \"catalog_remove\"\ncloud = \"AWZ\"\nvendor = \"X\"\n")),
+                      Contains("x.toml:23:1: events[0].cloud: unknown cloud 'AWZ' (clouds: A, B)"));
+    CHECK_THROWS_WITH(parse(event("kind = \"funding\"\nvendor = \"Claude\"\namount = 1\nmonths = 2\n")),
+                      Contains("x.toml:23:1: events[0].vendor: unknown vendor 'Claude' (vendors: X, Y)"));
+    CHECK_THROWS_WITH(parse(event("kind = \"set\"\nparameter = \"globals.reveiw_rate\"\nvalue = 0.1\n")),
+                      Contains("x.toml:23:1: events[0].parameter: unknown parameter 'globals.reveiw_rate'") &&
+                          Contains("did you mean 'review_rate'?") && Contains("gpu_cost, gpu_cost_decline"));
+    CHECK_THROWS_WITH(parse(event("kind = \"set\"\nparameter = \"clouds.A.target_share\"\nvalue = 0.1\n")),
+                      Contains("no settable cloud field 'target_share'") && Contains("price, brand"));
+    CHECK_THROWS_WITH(parse(event("kind = \"set\"\nparameter = \"vendors.Q.margin\"\nvalue = 1\n")),
+                      Contains("unknown vendor 'Q'"));
+    CHECK_THROWS_WITH(parse(event("kind = \"set\"\nparameter = \"globals.review_rate\"\nvalue = 2\n")),
+                      Contains("x.toml:24:1: events[0].value: expected a number in [0, 1], got 2"));
+    CHECK_THROWS_WITH(parse(event("kind = \"launch\"\n")),
+                      Contains("x.toml:22:1: events[0].kind: expected one of 'set', 'catalog_add'"));
+    CHECK_THROWS_WITH(parse(event("kind = \"gpu_shock\"\nfactor = 0.5\nmonths = 0\n")),
+                      Contains("x.toml:24:1: events[0].months: expected an integer in [1, 12000], got 0"));
+    CHECK_THROWS_WITH(parse(event("kind = \"port\"\ncloud = \"A\"\nvendor = \"X\"\n")),
+                      Contains("events[0].value: required key is missing"));
+}
+
+TEST_CASE("events must fall within the horizon, after overrides", "[scenario]") {
+    const auto dated = [](const std::string& date) {
+        return with_events("[[events]]\ndate = \"" + date +
+                           "\"\nkind = \"gpu_shock\"\nfactor = 0.5\nmonths = 3\n");
+    };
+    CHECK(parse(dated("2035-01")).events.at(0).tick == 120);  // the last month of 120 ticks
+    CHECK_THROWS_WITH(parse(dated("2035-02")),
+                      Contains("x.toml:21:1: events[0].date: 2035-02 is past the horizon: its last "
+                               "month is 2035-01"));
+    CHECK_THROWS_WITH(parse(dated("2024-12")),
+                      Contains("x.toml:21:1: events[0].date: 2024-12 is before the start date 2025-01"));
+    ScenarioOverrides o;
+    o.ticks = 12;
+    CHECK(parse(dated("2026-01"), o).events.at(0).tick == 12);
+    CHECK_THROWS_WITH(parse(dated("2026-02"), o),
+                      Contains("x.toml:21:1: events[0].date: 2026-02 is past the horizon") &&
+                          Contains("2026-01") && Contains("set by --ticks"));
+}
+
+TEST_CASE("events are sorted by tick, in file order within a tick", "[scenario]") {
+    const auto ev = [](const char* date, const char* note) {
+        return std::string("[[events]]\ndate = \"") + date +
+               "\"\nkind = \"gpu_shock\"\nfactor = 1\nmonths = 1\nnote = \"" + note + "\"\n";
+    };
+    const Scenario s = parse(with_events(ev("2025-09", "a") + ev("2025-03", "b") +
+                                         ev("2025-09", "c") + ev("2025-03", "d")));
+    REQUIRE(s.events.size() == 4);
+    CHECK(s.events[0].note == "b");
+    CHECK(s.events[1].note == "d");
+    CHECK(s.events[2].note == "a");
+    CHECK(s.events[3].note == "c");
+    CHECK(s.events[0].tick == 2);
+    CHECK(s.events[2].tick == 8);
+}
+
+TEST_CASE("set events may not leave lerner_min above lerner_max at any tick", "[scenario]") {
+    const auto set = [](const char* date, const char* parameter, const char* value) {
+        return std::string("[[events]]\ndate = \"") + date + "\"\nkind = \"set\"\nparameter = \"" +
+               parameter + "\"\nvalue = " + value + "\n";
+    };
+    // Defaults are lerner_min 0, lerner_max 0.9 (docs/SCENARIO.md). Raising the ceiling
+    // first, then the floor, is fine even when the file lists them the other way round.
+    CHECK_NOTHROW(parse(with_events(set("2026-01", "globals.lerner_min", "0.95") +
+                                    set("2025-06", "globals.lerner_max", "0.97"))));
+    // The same two events at one date apply in file order, so the floor passes the ceiling.
+    CHECK_THROWS_WITH(parse(with_events(set("2026-01", "globals.lerner_min", "0.95") +
+                                        set("2026-01", "globals.lerner_max", "0.97"))),
+                      Contains("x.toml:20:1: events[0].value: this set leaves lerner_min (0.95) "
+                               "above lerner_max (0.9)"));
+    CHECK_THROWS_WITH(parse(with_events(set("2025-02", "globals.lerner_min", "0.2") +
+                                        set("2025-03", "globals.lerner_max", "0.1"))),
+                      Contains("events[1].value") && Contains("lerner_min (0.2) above lerner_max (0.1)"));
+}
