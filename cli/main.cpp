@@ -14,9 +14,11 @@ constexpr const char* usage = R"(moatsim - agent-based model of cloud and AI-mod
 Usage:
   moatsim run SCENARIO.toml [options]       run a scenario, write tidy CSV
   moatsim validate SCENARIO.toml [options]  check a scenario and print what it would run
+  moatsim compare BASE.toml ALT.toml [options]
+                                            paired ALT - BASE difference on common random numbers
   moatsim --help | --version
 
-Run 'moatsim run --help' for the run options. Documentation: README.md, docs/SCENARIO.md.
+Run 'moatsim <command> --help' for a command's options. Documentation: README.md, docs/SCENARIO.md.
 )";
 
 }  // namespace
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
     }
     if (command == "run") return moatsim::cli::run_command(args);
     if (command == "validate") return moatsim::cli::validate_command(args);
+    if (command == "compare") return moatsim::cli::compare_command(args);
     std::fprintf(stderr, "moatsim: unknown command '%s'\n\n%s", command.c_str(), usage);
     return moatsim::cli::exit_bad_input;
 }

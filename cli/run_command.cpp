@@ -14,6 +14,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/share_table.hpp"
+#include "market/counterfactual.hpp"
 #include "market/ensemble.hpp"
 #include "viz/atomic_file.hpp"
 #include "viz/csv_tables.hpp"
@@ -67,6 +68,12 @@ int run(const po::variables_map& vm) {
         scenario.population.enterprises = static_cast<std::int64_t>(loaded->count());
         spdlog::info("loaded {} enterprises from {}", loaded->count(),
                      vm["population"].as<std::string>());
+    }
+    if (scenario.calibrate_on_base) {
+        scenario = pin_base_brands(std::move(scenario), overrides_from(vm),
+                                   loaded ? &*loaded : nullptr);
+        spdlog::info("brand constants calibrated on the root base {} (calibrate = \"base\")",
+                     scenario.bases.back().string());
     }
     if (vm.count("export-population")) {
         const std::filesystem::path file = vm["export-population"].as<std::string>();

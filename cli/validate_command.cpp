@@ -19,9 +19,17 @@ std::string describe(const Scenario& s) {
                        s.run.replicates, s.run.seed,
                        s.run.mode == Mode::expected ? "expected" : "stochastic",
                        s.population.enterprises);
-    out += fmt::format("brands     {}\n", s.calibration == CalibrationMethod::berry
-                                              ? "calibrated to the target shares (Berry)"
-                                              : "as given (calibration = none)");
+    if (!s.bases.empty()) {
+        std::string chain;
+        for (const auto& b : s.bases) chain += " -> " + b.string();
+        out += fmt::format("inherits   {}{}\n", s.source.string(), chain);
+    }
+    const char* brands = s.calibration == CalibrationMethod::none
+                             ? "as given (calibration = none)"
+                         : s.calibrate_on_base
+                             ? "calibrated on the root base, then this file's changes apply"
+                             : "calibrated to the target shares (Berry)";
+    out += fmt::format("brands     {}\n", brands);
     out += fmt::format("\n{:<10}{:>8}{:>8}{:>10}  catalog\n", "cloud", "target", "price", "silicon");
     for (const auto& c : s.clouds) {
         std::string catalog;

@@ -86,6 +86,7 @@ struct Event {
     int months = 0;        // funding / gpu_shock: duration in ticks
     std::vector<double> split;  // training_split: h_mk per cloud
     std::string note;      // human-readable description, shown by live views and reports
+    std::string id;        // optional name, so an inheriting scenario can drop the event
 };
 
 /// The TOML spelling of an event kind ("catalog_add", ...), shared by the writer and reports.
@@ -110,6 +111,11 @@ struct Scenario {
     std::vector<CloudSpec> clouds;
     std::vector<VendorSpec> vendors;
     std::vector<Event> events;  // sorted by tick, stable in file order
+    /// Files this one inherits from (`base = ...`), nearest first; the last is the root base.
+    std::vector<std::filesystem::path> bases;
+    /// For an inheriting scenario: calibrate brands on the root base's world, then apply this
+    /// file's changes (MODEL.md section 5). False for `calibrate = "self"` and for root files.
+    bool calibrate_on_base = false;
 
     [[nodiscard]] int cloud_index(std::string_view name) const noexcept;   // -1 if absent
     [[nodiscard]] int vendor_index(std::string_view name) const noexcept;  // -1 if absent

@@ -19,7 +19,7 @@ const std::vector<std::string>& kind_names() {
 }
 
 std::vector<std::string> keys_for(Event::Kind kind) {
-    std::vector<std::string> keys = {"date", "kind", "note"};
+    std::vector<std::string> keys = {"id", "date", "kind", "note"};
     const auto add = [&](std::initializer_list<const char*> more) {
         keys.insert(keys.end(), more.begin(), more.end());
     };
@@ -122,6 +122,7 @@ Event read_event(const TomlSource& src, const toml::node& node, std::size_t inde
                         " for kind '" + kind_names()[static_cast<int>(e.kind)] + "'");
     e.tick = event_tick(t, s, ticks_overridden);
     e.note = t.string("note", "");
+    e.id = t.string("id", "");
     switch (e.kind) {
         case Event::Kind::set: {
             e.parameter = t.require_string("parameter");

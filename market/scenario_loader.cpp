@@ -8,6 +8,7 @@
 
 #include "agents/input_error.hpp"
 #include "market/scenario_fields.hpp"
+#include "market/scenario_inheritance.hpp"
 #include "market/toml_reader.hpp"
 
 namespace moatsim {
@@ -285,35 +286,18 @@ std::vector<double> detail::read_cloud_shares(const TomlSource& src, const toml:
 
 Scenario parse_scenario(std::string_view toml_text, std::string_view source_name,
                         const ScenarioOverrides& overrides) {
-    const TomlSource src{std::string(source_name)};
-    toml::table doc;
-    try {
-        doc = toml::parse(toml_text, source_name);
-    } catch (const toml::parse_error& e) {
-        src.fail({"", &e.source()}, "malformed TOML: " + std::string(e.description()));
-    }
-    Scenario s = parse_table(src, doc, overrides);
-    s.source = std::filesystem::path(std::string(source_name));
+    const std::string name(source_name);
+    const std::filesystem::path file(name);
+    InheritedDocument merged = resolve_inheritance(parse_toml(toml_text, name), file);
+    Scenario s = parse_table(TomlSource{name}, merged.doc, overrides);
+    s.source = file;
+    s.bases = std::move(merged.bases);
+    s.calibrate_on_base = merged.calibrate_on_base;
     return s;
 }
 
 Scenario load_scenario(const std::filesystem::path& file, const ScenarioOverrides& overrides) {
-    const std::string name = file.string();
-    const auto cannot_open = [&](int error) {
-        throw InputError("cannot open scenario file '" + name + "': " + std::strerror(error));
-    };
-    std::error_code ec;
-    if (std::filesystem::is_directory(file, ec)) cannot_open(EISDIR);
-    errno = 0;
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(name.c_str(), "rb"),
-                                                           &std::fclose);
-    if (!f) cannot_open(errno ? errno : ENOENT);
-    std::string text;
-    char buf[65536];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
-    if (std::ferror(f.get())) cannot_open(errno ? errno : EIO);
-    Scenario s = parse_scenario(text, name, overrides);
+    Scenario s = parse_scenario(read_text_file(file, "scenario file"), file.string(), overrides);
     s.source = file;
     return s;
 }

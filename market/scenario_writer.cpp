@@ -122,6 +122,7 @@ void write_event(std::ostream& out, const Scenario& s, const Event& e,
             break;
     }
     if (!e.note.empty()) out << "note = " << quote(e.note) << "\n";
+    if (!e.id.empty()) out << "id = " << quote(e.id) << "\n";
 }
 
 }  // namespace

@@ -51,7 +51,9 @@ std::string Range::describe() const {
 }
 
 void TomlSource::fail(const Site& site, std::string_view what) const {
+    // A merged (inherited) document holds nodes from several files: name the value's own.
     std::string message = name_;
+    if (site.where && site.where->path) message = *site.where->path;
     if (site.where && site.where->begin.line > 0)
         message += ":" + std::to_string(site.where->begin.line) + ":" +
                    std::to_string(site.where->begin.column);

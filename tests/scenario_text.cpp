@@ -108,8 +108,8 @@ void check_same(const Scenario& a, const Scenario& b) {
     REQUIRE(a.events.size() == b.events.size());
     for (std::size_t i = 0; i < a.events.size(); ++i) {
         const Event &e = a.events[i], &f = b.events[i];
-        CHECK(std::tie(e.kind, e.tick, e.cloud, e.vendor, e.parameter, e.months, e.note) ==
-              std::tie(f.kind, f.tick, f.cloud, f.vendor, f.parameter, f.months, f.note));
+        CHECK(std::tie(e.kind, e.tick, e.cloud, e.vendor, e.parameter, e.months, e.note, e.id) ==
+              std::tie(f.kind, f.tick, f.cloud, f.vendor, f.parameter, f.months, f.note, f.id));
         CHECK(same(e.value, f.value));
         check_same(e.split, f.split);
     }

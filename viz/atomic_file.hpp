@@ -42,6 +42,15 @@ private:
 /// Writes content to target through an AtomicFile. @throws InputError on failure.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
 
+/// Writes target through an AtomicFile, the content produced by write(std::ostream&).
+/// @throws InputError on failure; whatever write throws, with nothing left behind.
+template <class Writer>
+void write_file_atomically_with(const std::filesystem::path& target, Writer&& write) {
+    AtomicFile file(target);
+    write(file.stream());
+    file.commit();
+}
+
 /// Creates dir (and its parents) if needed and checks that a file can be created in it, so a
 /// run fails before hours of computing rather than after.
 /// @throws InputError "cannot write to output directory '<dir>': <reason>".

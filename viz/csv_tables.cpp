@@ -8,22 +8,15 @@
 #include <vector>
 
 #include "market/scenario_writer.hpp"
+#include "viz/csv_format.hpp"
 #include "viz/atomic_file.hpp"
 #include "viz/summary.hpp"
 
 namespace moatsim {
 namespace {
 
-// Quotes a text field only when CSV needs it.
-std::string field(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
-// Shortest round-trip text for a number; empty (NA) for NaN.
-std::string number(double v) { return std::isnan(v) ? std::string() : fmt::format("{}", v); }
+std::string field(const std::string& text) { return csv_text(text); }
+std::string number(double v) { return csv_number(v); }
 
 // Rows are built in a buffer per replicate and written once: fast and ordered.
 template <class RowFn>

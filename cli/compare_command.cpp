@@ -1,0 +1,172 @@
+// `moatsim compare BASE.toml ALT.toml`: both scenarios on common random numbers (same seeds,
+// same populations, same replicate count), the alternative with the base's calibrated brands;
+// reports the paired difference ALT - BASE with its 95% interval.
+#include <spdlog/spdlog.h>
+#include <tbb/global_control.h>
+
+#include <chrono>
+#include <iostream>
+#include <optional>
+
+#include "agents/input_error.hpp"
+#include "cli/commands.hpp"
+#include "cli/comparison_table.hpp"
+#include "cli/progress_bar.hpp"
+#include "cli/scenario_options.hpp"
+#include "market/counterfactual.hpp"
+#include "market/scenario_writer.hpp"
+#include "viz/atomic_file.hpp"
+#include "viz/comparison.hpp"
+
+namespace moatsim::cli {
+namespace {
+
+constexpr const char* compare_usage = "Usage: moatsim compare BASE.toml ALT.toml [options]\n";
+
+std::string listed(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// Common random numbers need the same seed, replicate count, mode and population size.
+void align_run(Scenario& alt, const Scenario& base) {
+    const auto note = [&](const char* what, const auto& from, const auto& to) {
+        if (from != to)
+            spdlog::info("{}: {} {} -> {} (taken from the base for common random numbers)",
+                         alt.name, what, from, to);
+    };
+    note("seed", alt.run.seed, base.run.seed);
+    note("replicates", alt.run.replicates, base.run.replicates);
+    note("enterprises", alt.population.enterprises, base.population.enterprises);
+    alt.run.seed = base.run.seed;
+    alt.run.replicates = base.run.replicates;
+    alt.run.mode = base.run.mode;
+    alt.population.enterprises = base.population.enterprises;
+}
+
+int compare(const po::variables_map& vm) {
+    if (!vm.count("base") || !vm.count("alt"))
+        throw InputError("moatsim compare: expected two scenario files, BASE.toml and ALT.toml");
+    const auto started_wall = std::chrono::system_clock::now();
+    const auto started = std::chrono::steady_clock::now();
+    const bool quiet = vm.count("quiet") > 0;
+    if (quiet) spdlog::set_level(spdlog::level::warn);
+    const auto metric_text = vm["metric"].as<std::string>();
+    const auto metric = parse_metric(metric_text);
+    if (!metric)
+        throw InputError("--metric: expected share_workload, share_revenue or customers, got '" +
+                         metric_text + "'");
+    std::optional<std::string> cloud;
+    if (vm.count("cloud")) cloud = vm["cloud"].as<std::string>();
+
+    std::optional<tbb::global_control> threads;
+    if (vm.count("threads")) {
+        const int n = vm["threads"].as<int>();
+        if (n < 1) throw InputError("--threads: expected an integer >= 1, got " + std::to_string(n));
+        threads.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(n));
+    }
+
+    const ScenarioOverrides o = overrides_from(vm);
+    Scenario base = pin_base_brands(load_scenario(vm["base"].as<std::string>(), o), o, nullptr);
+    Scenario alt = load_scenario(vm["alt"].as<std::string>(), o);
+    if (!(base.start == alt.start))
+        throw InputError("moatsim compare: the scenarios start at different dates (" +
+                         base.start.to_string() + " and " + alt.start.to_string() +
+                         "), so their ticks do not line up");
+    if (cloud && (base.cloud_index(*cloud) < 0 || alt.cloud_index(*cloud) < 0))
+        throw InputError("--cloud: '" + *cloud + "' is not a cloud of both scenarios");
+    align_run(alt, base);
+    const std::vector<double> brands = brands_of(base, nullptr);
+    base = with_brands_from(Scenario(base), base, brands);
+    std::vector<std::string> unmatched;
+    alt = with_brands_from(std::move(alt), base, brands, &unmatched);
+
+    const std::filesystem::path out_dir =
+        vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>())
+                        : std::filesystem::path("results") / ("compare_" + base.name + "_vs_" + alt.name);
+    ensure_writable_directory(out_dir);
+
+    const auto rows = static_cast<std::uint64_t>(base.run.replicates) *
+                      static_cast<std::uint64_t>(base.run.ticks + alt.run.ticks + 2);
+    ProgressBar bar(base.name + " vs " + alt.name, rows, !quiet && ProgressBar::stderr_is_terminal());
+    const EnsembleResult base_run = run_ensemble(base, nullptr, [&bar] { bar.advance(); });
+    const EnsembleResult alt_run = run_ensemble(alt, nullptr, [&bar] { bar.advance(); });
+    bar.finish();
+    const Comparison c = compare_runs(base, base_run, alt, alt_run, *metric, cloud);
+
+    write_file_atomically_with(out_dir / "compare.csv",
+                          [&](std::ostream& out) { write_comparison_csv(out, base, c); });
+    write_file_atomically_with(out_dir / "base.resolved.toml",
+                          [&](std::ostream& out) { out << resolved_toml(base); });
+    write_file_atomically_with(out_dir / "alt.resolved.toml",
+                          [&](std::ostream& out) { out << resolved_toml(alt); });
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    (void)started_wall;
+
+    if (!quiet) {
+        if (!c.only_base_clouds.empty() || !c.only_alt_clouds.empty())
+            std::cout << "Clouds differ: only in " << base.name << ": "
+                      << (c.only_base_clouds.empty() ? "-" : listed(c.only_base_clouds))
+                      << "; only in " << alt.name << ": "
+                      << (c.only_alt_clouds.empty() ? "-" : listed(c.only_alt_clouds))
+                      << ". Compared: " << listed(c.clouds) << ".\n";
+        if (!c.only_base_vendors.empty() || !c.only_alt_vendors.empty())
+            std::cout << "Vendors differ: only in " << base.name << ": "
+                      << (c.only_base_vendors.empty() ? "-" : listed(c.only_base_vendors))
+                      << "; only in " << alt.name << ": "
+                      << (c.only_alt_vendors.empty() ? "-" : listed(c.only_alt_vendors)) << ".\n";
+        if (!unmatched.empty())
+            std::cout << "Note: " << listed(unmatched) << " not in the base: kept "
+                      << alt.name << "'s own brand constant.\n";
+        std::cout << comparison_table(base, alt, c);
+        std::cout << "Ran " << base.run.replicates << " paired replicate(s) of "
+                  << base.population.enterprises << " enterprises in "
+                  << fmt::format("{:.2f}", seconds) << " s. CSV written to "
+                  << (out_dir / "compare.csv").string() << "\n";
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+int compare_command(const std::vector<std::string>& args) {
+    po::options_description desc("Compare options");
+    desc.add_options()
+        ("help,h", "show this help")
+        ("metric", po::value<std::string>()->default_value("share_workload"),
+         "share_workload | share_revenue | customers")
+        ("cloud", po::value<std::string>(), "compare only this cloud (default: all)")
+        ("out", po::value<std::string>(),
+         "output directory (default results/compare_<base>_vs_<alt>)")
+        ("threads", po::value<int>(), "worker threads (default: all cores)")
+        ("quiet,q", "no progress bar, table or log messages");
+    add_override_options(desc);
+    po::options_description all;
+    all.add(desc);
+    all.add_options()("base", po::value<std::string>(), "")("alt", po::value<std::string>(), "");
+    po::positional_options_description positional;
+    positional.add("base", 1).add("alt", 1);
+    try {
+        po::variables_map vm;
+        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+        if (vm.count("help")) {
+            std::cout << compare_usage << desc;
+            return exit_ok;
+        }
+        return compare(vm);
+    } catch (const po::error& e) {
+        std::cerr << "moatsim compare: " << e.what() << "\n" << compare_usage << desc;
+        return exit_bad_input;
+    } catch (const InputError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return exit_bad_input;
+    } catch (const std::exception& e) {
+        std::cerr << "moatsim compare failed: " << e.what() << "\n";
+        return exit_failure;
+    }
+}
+
+}  // namespace moatsim::cli

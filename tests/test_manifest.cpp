@@ -1,0 +1,183 @@
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "agents/input_error.hpp"
+#include "viz/manifest.hpp"
+#include "viz/sha256.hpp"
+
+namespace fs = std::filesystem;
+using moatsim::InputError;
+using moatsim::Manifest;
+using moatsim::manifest_json;
+using moatsim::sha256_file_hex;
+using moatsim::sha256_hex;
+
+namespace {
+
+// A fresh directory per test case, removed afterwards.
+struct ScratchDir {
+    fs::path path;
+    explicit ScratchDir(const std::string& name)
+        : path(fs::temp_directory_path() /
+               ("moatsim_manifest_" + name + "_" + std::to_string(::getpid()))) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~ScratchDir() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+};
+
+void spit(const fs::path& file, const std::string& content) {
+    std::ofstream out(file, std::ios::binary);
+    out << content;
+}
+
+std::string slurp(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// 2026-11-25T10:03:04.750Z: the fraction must be dropped, not rounded.
+std::chrono::system_clock::time_point fixed_start() {
+    using namespace std::chrono;
+    return sys_days{year{2026} / 11 / 25} + hours{10} + minutes{3} + seconds{4} + milliseconds{750};
+}
+
+Manifest sample() {
+    Manifest m;
+    m.command = "run";
+    m.command_line = {"moatsim", "run", "scenarios/baseline.toml", "--reps", "4"};
+    m.seeds = {1, 18446744073709551615ULL};
+    m.threads = 8;
+    m.started = fixed_start();
+    m.wall_seconds = 1.25;
+    m.notes = {{"mode", "stochastic"}, {"out", "results/baseline"}};
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("sha256_hex matches the FIPS 180-2 example digests", "[manifest]") {
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(sha256_hex(std::string(1'000'000, 'a')) ==
+          "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("sha256_hex handles messages either side of the padding boundary", "[manifest]") {
+    // 55 bytes is the longest message whose padding fits in one block; 56 needs two.
+    CHECK(sha256_hex(std::string(55, 'a')) ==
+          "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+    CHECK(sha256_hex(std::string(56, 'a')) ==
+          "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+    CHECK(sha256_hex(std::string(64, 'a')) ==
+          "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+}
+
+TEST_CASE("sha256_file_hex hashes the file's bytes and names a missing file", "[manifest]") {
+    ScratchDir dir("file");
+    // Longer than the 64 KiB read chunk and not a multiple of it, with NULs and high bytes.
+    std::string content;
+    for (int i = 0; i < 200'003; ++i) content += static_cast<char>((i * 131) % 256);
+    spit(dir.path / "data.bin", content);
+    CHECK(sha256_file_hex(dir.path / "data.bin") == sha256_hex(content));
+
+    spit(dir.path / "empty.txt", "");
+    CHECK(sha256_file_hex(dir.path / "empty.txt") == sha256_hex(""));
+
+    const fs::path missing = dir.path / "no_such_file.toml";
+    CHECK_THROWS_AS(sha256_file_hex(missing), InputError);
+    CHECK_THROWS_WITH(sha256_file_hex(missing), Catch::Contains(missing.string()));
+    CHECK_THROWS_WITH(sha256_file_hex(dir.path), Catch::Contains(dir.path.string()));
+}
+
+TEST_CASE("manifest_json escapes strings for JSON", "[manifest]") {
+    Manifest m = sample();
+    m.command_line = {"moatsim", "--out", "say \"hi\"\\dir\nnext\tcol", std::string("bell\x01"),
+                      "caf\xc3\xa9"};
+    const std::string json = manifest_json(m);
+    CHECK_THAT(json, Catch::Contains(R"("say \"hi\"\\dir\nnext\tcol")"));
+    CHECK_THAT(json, Catch::Contains(R"("bell\u0001")"));
+    CHECK_THAT(json, Catch::Contains("\"caf\xc3\xa9\""));  // UTF-8 passes through unchanged
+    // No raw control character survives anywhere except the layout newlines.
+    for (char c : json) CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+}
+
+TEST_CASE("manifest_json has every field, in a fixed order", "[manifest]") {
+    ScratchDir dir("fields");
+    const fs::path scenario = dir.path / "baseline.toml";
+    spit(scenario, "[run]\nseed = 1\n");
+    Manifest m = sample();
+    m.inputs = {{"scenario", scenario}};
+    const std::string json = manifest_json(m);
+
+    const char* keys[] = {"command", "command_line", "moatsim_version", "git_commit",
+                          "inputs",  "role",         "path",            "sha256",
+                          "bytes",   "seeds",        "threads",         "started",
+                          "wall_seconds", "mode",    "out"};
+    std::size_t previous = 0;
+    for (const char* key : keys) {
+        const std::size_t at = json.find("\"" + std::string(key) + "\": ");
+        INFO(key);
+        REQUIRE(at != std::string::npos);
+        CHECK(at >= previous);
+        previous = at;
+    }
+    CHECK_THAT(json, Catch::StartsWith("{\n  \"command\": \"run\",\n"));
+    CHECK_THAT(json, Catch::EndsWith("\n  \"out\": \"results/baseline\"\n}\n"));
+    CHECK_THAT(json, Catch::Contains(R"("command_line": ["moatsim", "run", )"
+                                     R"("scenarios/baseline.toml", "--reps", "4"])"));
+    CHECK_THAT(json, Catch::Contains("\"sha256\": \"" + sha256_hex("[run]\nseed = 1\n") + "\""));
+    CHECK_THAT(json, Catch::Contains("\"bytes\": 15}"));
+    CHECK_THAT(json, Catch::Contains(R"("seeds": [1, 18446744073709551615])"));
+    CHECK_THAT(json, Catch::Contains(R"("threads": 8,)"));
+    CHECK_THAT(json, Catch::Contains(R"("started": "2026-11-25T10:03:04Z",)"));
+    CHECK_THAT(json, Catch::Contains(R"("wall_seconds": 1.25,)"));
+    CHECK(std::regex_search(json, std::regex(R"("moatsim_version": "\d+\.\d+\.\d+")")));
+    CHECK(std::regex_search(json, std::regex(R"("git_commit": "[0-9a-z]+")")));
+    CHECK(manifest_json(m) == json);  // deterministic
+}
+
+TEST_CASE("manifest_json rejects notes that shadow fixed fields", "[manifest]") {
+    Manifest m = sample();
+    m.notes = {{"threads", "4"}};
+    CHECK_THROWS_AS(manifest_json(m), std::invalid_argument);
+}
+
+TEST_CASE("write_manifest writes manifest.json and leaves no temporary file", "[manifest]") {
+    ScratchDir dir("write");
+    const fs::path scenario = dir.path / "baseline.toml";
+    spit(scenario, "name = \"baseline\"\n");
+    Manifest m = sample();
+    m.inputs = {{"scenario", scenario}};
+    moatsim::write_manifest(dir.path, m);
+
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir.path))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"baseline.toml", "manifest.json"});
+    CHECK(slurp(dir.path / "manifest.json") == manifest_json(m));
+
+    // An unreadable input fails before anything is written, naming the input.
+    fs::remove(dir.path / "manifest.json");
+    m.inputs.push_back({"population", dir.path / "missing.csv"});
+    CHECK_THROWS_WITH(moatsim::write_manifest(dir.path, m), Catch::Contains("missing.csv"));
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+}

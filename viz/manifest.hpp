@@ -1,0 +1,42 @@
+#pragma once
+// A run manifest: what was run, from which exact input bytes, by which build, with which
+// seeds and threads, so any results directory can be traced back and reproduced.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace moatsim {
+
+/// One input file to fingerprint, e.g. {"scenario", "scenarios/baseline.toml"}.
+struct ManifestInput {
+    std::string role;
+    std::filesystem::path file;
+};
+
+struct Manifest {
+    std::string command;                    // "run", "compare", "sweep"
+    std::vector<std::string> command_line;  // full argv, as typed
+    std::vector<ManifestInput> inputs;      // scenario files incl. bases, sweep, population
+    std::vector<std::uint64_t> seeds;
+    int threads = 0;
+    std::chrono::system_clock::time_point started;
+    double wall_seconds = 0;                // s
+    // Extra string fields written after the fixed ones, e.g. {"mode", "stochastic"}.
+    std::vector<std::pair<std::string, std::string>> notes;
+};
+
+/// The manifest as pretty-printed JSON (2-space indent, trailing newline, fixed field order):
+/// command, command_line, moatsim_version, git_commit, inputs [{role, path, sha256, bytes}],
+/// seeds, threads, started (ISO 8601 UTC), wall_seconds, then each note as a string field.
+/// @throws InputError naming an input file that cannot be read; std::invalid_argument if a
+///         note reuses a fixed field name.
+[[nodiscard]] std::string manifest_json(const Manifest& m);
+
+/// Writes dir/manifest.json atomically; dir must exist.
+/// @throws InputError naming an unreadable input or the manifest file if it cannot be written.
+void write_manifest(const std::filesystem::path& dir, const Manifest& m);
+
+}  // namespace moatsim
