@@ -21,6 +21,7 @@ enum class Purpose : std::uint64_t {
     initial_choice = 3,///< the initial allocation of enterprises adopted at t = 0
     adoption = 4,      ///< Bass adoption draw and the adopter's choice
     review = 5,        ///< review draw and the reviewer's choice
+    design = 6,        ///< experimental designs (Latin hypercube samples of a sweep)
 };
 
 /// Tick coordinate used for draws made before the first tick (population, initial allocation).

@@ -55,7 +55,7 @@ int compare(const po::variables_map& vm) {
     const auto metric_text = vm["metric"].as<std::string>();
     const auto metric = parse_metric(metric_text);
     if (!metric)
-        throw InputError("--metric: expected share_workload, share_revenue or customers, got '" +
+        throw InputError("--metric: expected one of " + metric_names() + ", got '" +
                          metric_text + "'");
     std::optional<std::string> cloud;
     if (vm.count("cloud")) cloud = vm["cloud"].as<std::string>();
@@ -136,7 +136,7 @@ int compare_command(const std::vector<std::string>& args) {
     desc.add_options()
         ("help,h", "show this help")
         ("metric", po::value<std::string>()->default_value("share_workload"),
-         "share_workload | share_revenue | customers")
+         "share_workload | share_revenue | customers | price | capacity | utilization | ...")
         ("cloud", po::value<std::string>(), "compare only this cloud (default: all)")
         ("out", po::value<std::string>(),
          "output directory (default results/compare_<base>_vs_<alt>)")

@@ -16,6 +16,7 @@ Usage:
   moatsim validate SCENARIO.toml [options]  check a scenario and print what it would run
   moatsim compare BASE.toml ALT.toml [options]
                                             paired ALT - BASE difference on common random numbers
+  moatsim sweep SWEEP.toml [options]        every run of a parameter sweep (resumable)
   moatsim --help | --version
 
 Run 'moatsim <command> --help' for a command's options. Documentation: README.md, docs/SCENARIO.md.
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     if (command == "run") return moatsim::cli::run_command(args);
     if (command == "validate") return moatsim::cli::validate_command(args);
     if (command == "compare") return moatsim::cli::compare_command(args);
+    if (command == "sweep") return moatsim::cli::sweep_command(args);
     std::fprintf(stderr, "moatsim: unknown command '%s'\n\n%s", command.c_str(), usage);
     return moatsim::cli::exit_bad_input;
 }

@@ -1,6 +1,7 @@
 #include "market/scenario_loader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -265,6 +266,36 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
     return s;
 }
 
+// Writes one setting into the document, creating missing tables on the way.
+void set_key(toml::table& doc, const KeySetting& setting, const std::string& file) {
+    const auto fail = [&](const std::string& what) {
+        throw InputError(file + ": " + setting.key + ": " + what);
+    };
+    toml::table* table = &doc;
+    std::string_view rest = setting.key;
+    for (;;) {
+        const auto dot = rest.find('.');
+        const std::string part(rest.substr(0, dot));
+        if (part.empty()) fail("expected a dotted key such as clouds.AWS.price");
+        if (dot == std::string_view::npos) {
+            const toml::node* old = table->get(part);
+            if (old && (old->is_table() || old->is_array()))
+                fail("names a table or an array, not a number");
+            const double v = setting.value;
+            if (old && old->is_integer() && std::floor(v) == v && std::abs(v) < 9.0e15)
+                table->insert_or_assign(part, static_cast<std::int64_t>(v));
+            else
+                table->insert_or_assign(part, v);
+            return;
+        }
+        toml::node* next = table->get(part);
+        if (!next) next = &table->insert_or_assign(part, toml::table{}).first->second;
+        if (!next->is_table()) fail("'" + part + "' is a value, not a table");
+        table = next->as_table();
+        rest.remove_prefix(dot + 1);
+    }
+}
+
 }  // namespace
 
 std::vector<double> detail::read_cloud_shares(const TomlSource& src, const toml::node& node,
@@ -297,8 +328,19 @@ Scenario parse_scenario(std::string_view toml_text, std::string_view source_name
 }
 
 Scenario load_scenario(const std::filesystem::path& file, const ScenarioOverrides& overrides) {
-    Scenario s = parse_scenario(read_text_file(file, "scenario file"), file.string(), overrides);
+    return load_scenario(file, overrides, {});
+}
+
+Scenario load_scenario(const std::filesystem::path& file, const ScenarioOverrides& overrides,
+                       const std::vector<KeySetting>& settings) {
+    const std::string name = file.string();
+    InheritedDocument merged =
+        resolve_inheritance(parse_toml(read_text_file(file, "scenario file"), name), file);
+    for (const KeySetting& setting : settings) set_key(merged.doc, setting, name);
+    Scenario s = parse_table(TomlSource{name}, merged.doc, overrides);
     s.source = file;
+    s.bases = std::move(merged.bases);
+    s.calibrate_on_base = merged.calibrate_on_base;
     return s;
 }
 

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -49,6 +48,15 @@ std::string slurp(const fs::path& file) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+// The value of a top-level "key": "value" line (no escapes in the values it is used for).
+std::string string_field(const std::string& json, const std::string& key) {
+    const std::string prefix = "\n  \"" + key + "\": \"";
+    const std::size_t at = json.find(prefix);
+    if (at == std::string::npos) return "";
+    const std::size_t begin = at + prefix.size();
+    return json.substr(begin, json.find('"', begin) - begin);
 }
 
 // 2026-11-25T10:03:04.750Z: the fraction must be dropped, not rounded.
@@ -133,7 +141,10 @@ TEST_CASE("manifest_json has every field, in a fixed order", "[manifest]") {
                           "wall_seconds", "mode",    "out"};
     std::size_t previous = 0;
     for (const char* key : keys) {
-        const std::size_t at = json.find("\"" + std::string(key) + "\": ");
+        // Built by appending: GCC 12 gives a false -Wrestrict on "literal" + std::string.
+        std::string needle = "\"";
+        needle.append(key).append("\": ");
+        const std::size_t at = json.find(needle);
         INFO(key);
         REQUIRE(at != std::string::npos);
         CHECK(at >= previous);
@@ -149,8 +160,11 @@ TEST_CASE("manifest_json has every field, in a fixed order", "[manifest]") {
     CHECK_THAT(json, Catch::Contains(R"("threads": 8,)"));
     CHECK_THAT(json, Catch::Contains(R"("started": "2026-11-25T10:03:04Z",)"));
     CHECK_THAT(json, Catch::Contains(R"("wall_seconds": 1.25,)"));
-    CHECK(std::regex_search(json, std::regex(R"("moatsim_version": "\d+\.\d+\.\d+")")));
-    CHECK(std::regex_search(json, std::regex(R"("git_commit": "[0-9a-z]+")")));
+    // Built from the generated header; exact values depend on the checkout.
+    CHECK(string_field(json, "moatsim_version").find_first_not_of("0123456789.") ==
+          std::string::npos);
+    CHECK_FALSE(string_field(json, "moatsim_version").empty());
+    CHECK_FALSE(string_field(json, "git_commit").empty());
     CHECK(manifest_json(m) == json);  // deterministic
 }
 

@@ -22,30 +22,6 @@ std::vector<std::string> missing_from(const std::vector<Spec>& from, const std::
 
 }  // namespace
 
-std::optional<Metric> parse_metric(const std::string& name) {
-    for (const Metric m : {Metric::share_workload, Metric::share_revenue, Metric::customers})
-        if (name == metric_name(m)) return m;
-    return std::nullopt;
-}
-
-const char* metric_name(Metric m) noexcept {
-    switch (m) {
-        case Metric::share_workload: return "share_workload";
-        case Metric::share_revenue: return "share_revenue";
-        case Metric::customers: return "customers";
-    }
-    return "share_workload";
-}
-
-double metric_value(const CloudRecord& c, Metric m) noexcept {
-    switch (m) {
-        case Metric::share_workload: return c.share_workload;
-        case Metric::share_revenue: return c.share_revenue;
-        case Metric::customers: return c.customers;
-    }
-    return c.share_workload;
-}
-
 Comparison compare_runs(const Scenario& bs, const EnsembleResult& base, const Scenario& as,
                         const EnsembleResult& alt, Metric metric,
                         const std::optional<std::string>& cloud) {

@@ -8,16 +8,10 @@
 #include <vector>
 
 #include "market/ensemble.hpp"
+#include "market/metrics.hpp"
 #include "viz/summary.hpp"
 
 namespace moatsim {
-
-enum class Metric { share_workload, share_revenue, customers };
-
-/// "share_workload" -> Metric; nullopt for anything else.
-[[nodiscard]] std::optional<Metric> parse_metric(const std::string& name);
-[[nodiscard]] const char* metric_name(Metric m) noexcept;
-[[nodiscard]] double metric_value(const CloudRecord& c, Metric m) noexcept;
 
 struct ComparisonRow {
     int tick = 0;

@@ -103,7 +103,8 @@ std::string manifest_json(const Manifest& m) {
         inputs += (i ? ",\n" : "\n");
         inputs += "    {\"role\": " + json_string(in.role) +
                   ", \"path\": " + json_string(in.file.string()) +
-                  ", \"sha256\": " + json_string(sha256_file_hex(in.file)) + ", \"bytes\": " + std::to_string(bytes) + "}";
+                  ", \"sha256\": " + json_string(sha256_file_hex(in.file)) +
+                  ", \"bytes\": " + std::to_string(bytes) + "}";
     }
     inputs += m.inputs.empty() ? "]" : "\n  ]";
     field("inputs", inputs);

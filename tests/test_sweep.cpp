@@ -1,0 +1,150 @@
+// Sweeps: designs, bad sweep files, and resuming an interrupted sweep to the same CSV.
+#include <catch2/catch.hpp>
+
+#include <tbb/global_control.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "agents/input_error.hpp"
+#include "market/sweep_spec.hpp"
+#include "tests/scenario_text.hpp"
+#include "viz/sweep_runner.hpp"
+
+using namespace moatsim;
+using Catch::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct SweepDir {
+    fs::path dir;
+    SweepDir() {
+        static int count = 0;
+        dir = fs::temp_directory_path() /
+              ("moatsim_sweep_" + std::to_string(::getpid()) + "_" + std::to_string(count++));
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        std::ofstream(dir / "base.toml")
+            << test::minimal << "\n[run]\nticks = 6\nreplicates = 2\n"
+            << "[population]\nenterprises = 400\n"
+            << "lock_in_fear = { dist = \"lognormal\", mean = 1.0, sd = 0.5 }\n";
+    }
+    ~SweepDir() { fs::remove_all(dir); }
+    fs::path write(const std::string& text) const {
+        std::ofstream(dir / "sweep.toml") << text;
+        return dir / "sweep.toml";
+    }
+};
+
+std::string read_all(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+const std::string grid_sweep =
+    "name = \"g\"\nbase = \"base.toml\"\nmetrics = [\"share_workload\", \"price\"]\n"
+    "[design]\nkind = \"grid\"\n"
+    "[[parameters]]\nkey = \"clouds.A.price\"\nvalues = [3.0, 4.0, 5.0]\n"
+    "[[parameters]]\nkey = \"population.lock_in_fear.mean\"\nvalues = [0.5, 2.0]\n";
+
+}  // namespace
+
+TEST_CASE("sweep designs: grid order and Latin hypercube strata", "[sweep]") {
+    const SweepDir d;
+    const SweepSpec grid = load_sweep(d.write(grid_sweep));
+    const auto runs = expand_design(grid);
+    REQUIRE(runs.size() == 6);
+    CHECK(runs[0].values == std::vector<double>{3.0, 0.5});
+    CHECK(runs[1].values == std::vector<double>{3.0, 2.0});  // the last parameter turns fastest
+    CHECK(runs[5].values == std::vector<double>{5.0, 2.0});
+    CHECK(runs[5].index == 5);
+
+    const SweepSpec lhs = load_sweep(d.write(
+        "name = \"l\"\nbase = \"base.toml\"\n[design]\nkind = \"lhs\"\nsamples = 10\nseed = 3\n"
+        "[[parameters]]\nkey = \"clouds.A.price\"\nrange = [2.0, 4.0]\n"
+        "[[parameters]]\nkey = \"globals.review_rate\"\nrange = [0.0, 0.5]\n"));
+    const auto samples = expand_design(lhs);
+    REQUIRE(samples.size() == 10);
+    for (std::size_t p = 0; p < 2; ++p) {  // exactly one sample per tenth of each range
+        std::vector<int> hits(10, 0);
+        const double lo = p == 0 ? 2.0 : 0.0, hi = p == 0 ? 4.0 : 0.5;
+        for (const auto& s : samples) {
+            REQUIRE(s.values[p] >= lo);
+            REQUIRE(s.values[p] <= hi);
+            ++hits[std::min(9, static_cast<int>((s.values[p] - lo) / (hi - lo) * 10))];
+        }
+        CHECK(hits == std::vector<int>(10, 1));
+    }
+    CHECK(expand_design(lhs)[3].values == samples[3].values);  // deterministic
+}
+
+TEST_CASE("bad sweep files get clear errors", "[sweep]") {
+    const SweepDir d;
+    const auto with = [&](const std::string& from, const std::string& to) {
+        return d.write(test::with(grid_sweep, from, to));
+    };
+    CHECK_THROWS_WITH(load_sweep(with("clouds.A.price", "clouds.A.prize")),
+                      Contains("sweep.toml:6:1: parameters[0]: 'clouds.A.prize' = 3 cannot be set "
+                               "on the base scenario") &&
+                          Contains("unknown key 'clouds.A.prize' (did you mean 'price'?)"));
+    CHECK_THROWS_WITH(load_sweep(with("population.lock_in_fear.mean", "population.fear.mean")),
+                      Contains("parameters[1]: 'population.fear.mean'") && Contains("unknown key"));
+    CHECK_THROWS_WITH(load_sweep(with("values = [3.0, 4.0, 5.0]", "values = []")),
+                      Contains("sweep.toml:8:1: parameters[0].values: expected at least one value"));
+    const std::string lhs = "name = \"l\"\nbase = \"base.toml\"\n[design]\nkind = \"lhs\"\n"
+                            "samples = 4\n[[parameters]]\nkey = \"clouds.A.price\"\nrange = [4.0, 4.0]\n";
+    CHECK_THROWS_WITH(load_sweep(d.write(lhs)),
+                      Contains("sweep.toml:8:1: parameters[0].range: expected [low, high] with "
+                               "low < high (a non-empty range)"));
+    CHECK_THROWS_WITH(load_sweep(d.write(test::with(lhs, "samples = 4", "samples = 0"))),
+                      Contains("sweep.toml:5:1: design.samples: expected an integer in [1, 1000000], got 0"));
+    CHECK_THROWS_WITH(load_sweep(with("[design]", "[desing]")),
+                      Contains("unknown key 'desing' (did you mean 'design'?)"));
+    CHECK_THROWS_WITH(load_sweep(with("base.toml", "nowhere.toml")),
+                      Contains("cannot open scenario file") && Contains("nowhere.toml"));
+    CHECK_THROWS_WITH(load_sweep(with("\"price\"]", "\"prices\"]")),
+                      Contains("metrics[1]: expected one of share_workload, share_revenue"));
+}
+
+TEST_CASE("an interrupted sweep, resumed, writes the same CSV; threads do not matter",
+          "[sweep]") {
+    const SweepDir d;
+    const SweepSpec spec = load_sweep(d.write(grid_sweep));
+    const fs::path full = d.dir / "full", cut = d.dir / "cut", one = d.dir / "one";
+    (void)run_sweep(spec, full, {}, {});
+    const std::string sweep_csv = read_all(full / "sweep.csv");
+    const std::string runs_csv = read_all(full / "runs.csv");
+    CHECK(std::count(sweep_csv.begin(), sweep_csv.end(), '\n') == 1 + 6 * 7 * 2);
+
+    {
+        const tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
+        (void)run_sweep(spec, one, {}, {});
+    }
+    CHECK(read_all(one / "sweep.csv") == sweep_csv);
+
+    // Simulate kill -9 after run 2 was listed and while run 3's rows were half written:
+    // runs.csv ends mid-line, sweep.csv holds runs 0-2 and a part of run 3.
+    fs::copy(full, cut);
+    const std::size_t runs_cut = runs_csv.find("\n3,") + 3;  // "3," of run 3's row kept
+    fs::resize_file(cut / "runs.csv", runs_cut);
+    const std::size_t rows_cut = sweep_csv.find("\n3,") + 40;
+    fs::resize_file(cut / "sweep.csv", rows_cut);
+    const SweepSummary resumed = run_sweep(spec, cut, {}, {});
+    CHECK(resumed.resumed == 3);
+    CHECK(read_all(cut / "sweep.csv") == sweep_csv);
+    const std::string runs_again = read_all(cut / "runs.csv");
+    CHECK(std::count(runs_again.begin(), runs_again.end(), '\n') == 7);  // no run twice
+
+    // Finished: rerunning does nothing and changes nothing.
+    CHECK(run_sweep(spec, cut, {}, {}).resumed == 6);
+    CHECK(read_all(cut / "sweep.csv") == sweep_csv);
+
+    // A different sweep is not mixed into this directory.
+    const SweepSpec other = load_sweep(d.write(test::with(grid_sweep, "5.0]", "6.0]")));
+    CHECK_THROWS_WITH(run_sweep(other, cut, {}, {}), Contains("holds a different sweep"));
+}

@@ -1,0 +1,71 @@
+#include "viz/sweep_runner.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <chrono>
+
+#include "market/counterfactual.hpp"
+#include "market/ensemble.hpp"
+#include "viz/csv_format.hpp"
+#include "viz/sha256.hpp"
+#include "viz/sweep_output.hpp"
+
+namespace moatsim {
+
+std::string sweep_plan(const SweepSpec& spec, const std::vector<SweepRun>& runs,
+                       const Scenario& base) {
+    std::string plan = "moatsim sweep plan\n";
+    plan += "sweep " + sha256_file_hex(spec.source) + "\n";
+    plan += "base " + sha256_file_hex(spec.base) + "\n";
+    for (const auto& b : base.bases) plan += "inherited " + sha256_file_hex(b) + "\n";
+    plan += "seed " + std::to_string(base.run.seed) + "\nreplicates " +
+            std::to_string(base.run.replicates) + "\nticks " + std::to_string(base.run.ticks) +
+            "\nenterprises " + std::to_string(base.population.enterprises) + "\nmode " +
+            (base.run.mode == Mode::expected ? "expected" : "stochastic") + "\n";
+    for (const auto& r : runs) {
+        plan += "run " + std::to_string(r.index);
+        for (const double v : r.values) plan += " " + csv_number(v);
+        plan += "\n";
+    }
+    return plan;
+}
+
+SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_dir,
+                       const SweepProgress& on_start, const std::function<void()>& on_tick) {
+    Scenario base = pin_base_brands(load_scenario(spec.base, spec.overrides), spec.overrides,
+                                    nullptr);
+    const std::vector<SweepRun> runs = expand_design(spec);
+    SweepSummary summary;
+    summary.runs = static_cast<int>(runs.size());
+    summary.seed = base.run.seed;
+    summary.replicates = base.run.replicates;
+    summary.plan = sweep_plan(spec, runs, base);
+    SweepOutput out(out_dir, summary.plan, sweep_csv_header(spec), runs_csv_header(spec));
+    summary.resumed = out.completed();
+
+    const int remaining = summary.runs - summary.resumed;
+    if (on_start)
+        on_start(static_cast<std::uint64_t>(remaining) *
+                 static_cast<std::uint64_t>(base.run.replicates) *
+                 static_cast<std::uint64_t>(base.run.ticks + 1));
+    if (remaining == 0) return summary;
+    // Brands once, on the base world; each run is a counterfactual of it.
+    const std::vector<double> brands =
+        spec.calibrate_on_base ? brands_of(base, nullptr) : std::vector<double>{};
+
+    tbb::parallel_for(summary.resumed, summary.runs, [&](int i) {
+        const auto started = std::chrono::steady_clock::now();
+        const SweepRun& run = runs[static_cast<std::size_t>(i)];
+        Scenario s = load_scenario(spec.base, spec.overrides, run.settings(spec));
+        if (spec.calibrate_on_base) s = with_brands_from(std::move(s), base, brands);
+        else s = pin_base_brands(std::move(s), spec.overrides, nullptr);
+        const EnsembleResult result = run_ensemble(s, nullptr, on_tick);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        out.finish(i, sweep_csv_rows(spec, run, s, result),
+                   runs_csv_row(spec, run, s.run.seed, s.run.replicates, seconds));
+    });
+    return summary;
+}
+
+}  // namespace moatsim
