@@ -3,6 +3,7 @@
 // reports the paired difference ALT - BASE with its 95% interval.
 #include <spdlog/spdlog.h>
 #include <tbb/global_control.h>
+#include <tbb/task_arena.h>
 
 #include <chrono>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/comparison_table.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "market/counterfactual.hpp"
 #include "market/scenario_writer.hpp"
@@ -45,7 +47,7 @@ void align_run(Scenario& alt, const Scenario& base) {
     alt.population.enterprises = base.population.enterprises;
 }
 
-int compare(const po::variables_map& vm) {
+int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     if (!vm.count("base") || !vm.count("alt"))
         throw InputError("moatsim compare: expected two scenario files, BASE.toml and ALT.toml");
     const auto started_wall = std::chrono::system_clock::now();
@@ -103,7 +105,19 @@ int compare(const po::variables_map& vm) {
                           [&](std::ostream& out) { out << resolved_toml(alt); });
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    (void)started_wall;
+    Manifest manifest;
+    manifest.command = "compare";
+    manifest.command_line = command_line("compare", args);
+    add_scenario_inputs(manifest, "base", base);
+    add_scenario_inputs(manifest, "alt", alt);
+    manifest.seeds = {base.run.seed};
+    manifest.threads = tbb::this_task_arena::max_concurrency();
+    manifest.started = started_wall;
+    manifest.wall_seconds = seconds;
+    manifest.notes = {{"metric", metric_name(*metric)},
+                      {"replicates", std::to_string(base.run.replicates)},
+                      {"mode", base.run.mode == Mode::expected ? "expected" : "stochastic"}};
+    write_manifest(out_dir, manifest);
 
     if (!quiet) {
         if (!c.only_base_clouds.empty() || !c.only_alt_clouds.empty())
@@ -156,7 +170,7 @@ int compare_command(const std::vector<std::string>& args) {
             std::cout << compare_usage << desc;
             return exit_ok;
         }
-        return compare(vm);
+        return compare(vm, args);
     } catch (const po::error& e) {
         std::cerr << "moatsim compare: " << e.what() << "\n" << compare_usage << desc;
         return exit_bad_input;

@@ -2,6 +2,7 @@
 // write the tables atomically, print a short share table.
 #include <spdlog/spdlog.h>
 #include <tbb/global_control.h>
+#include <tbb/task_arena.h>
 
 #include <cstdio>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "agents/population_csv.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/share_table.hpp"
 #include "market/counterfactual.hpp"
@@ -44,7 +46,7 @@ Scenario resolved_scenario(Scenario s, const EnsembleResult& result, std::size_t
     return s;
 }
 
-int run(const po::variables_map& vm) {
+int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     if (!vm.count("scenario")) throw InputError("moatsim run: missing SCENARIO.toml");
     const std::string scenario_file = vm["scenario"].as<std::string>();
     if (vm.count("population") && vm.count("enterprises"))
@@ -92,6 +94,7 @@ int run(const po::variables_map& vm) {
     const auto rows = static_cast<std::uint64_t>(scenario.run.replicates) *
                       static_cast<std::uint64_t>(scenario.run.ticks + 1);
     ProgressBar bar(scenario.name, rows, !quiet && ProgressBar::stderr_is_terminal());
+    const auto started_wall = std::chrono::system_clock::now();
     const auto started = std::chrono::steady_clock::now();
     const EnsembleResult result =
         run_ensemble(scenario, loaded ? &*loaded : nullptr, [&bar] { bar.advance(); });
@@ -102,6 +105,20 @@ int run(const po::variables_map& vm) {
     const Scenario resolved = resolved_scenario(
         scenario, result, static_cast<std::size_t>(scenario.population.enterprises));
     write_run_outputs(out_dir, resolved, result);
+    Manifest manifest;
+    manifest.command = "run";
+    manifest.command_line = command_line("run", args);
+    add_scenario_inputs(manifest, "scenario", scenario);
+    if (vm.count("population"))
+        manifest.inputs.push_back({"population", vm["population"].as<std::string>()});
+    manifest.seeds = {scenario.run.seed};  // replicates are the streams (seed, replicate)
+    manifest.threads = tbb::this_task_arena::max_concurrency();
+    manifest.started = started_wall;
+    manifest.wall_seconds = seconds;
+    manifest.notes = {{"mode", scenario.run.mode == Mode::expected ? "expected" : "stochastic"},
+                      {"replicates", std::to_string(scenario.run.replicates)},
+                      {"enterprises", std::to_string(scenario.population.enterprises)}};
+    write_manifest(out_dir, manifest);
     if (!quiet) {
         std::cout << share_table(resolved, result);
         std::cout << "Ran " << scenario.run.replicates << " replicate(s) of "
@@ -109,7 +126,7 @@ int run(const po::variables_map& vm) {
                   << " ticks (" << (scenario.run.mode == Mode::expected ? "expected" : "stochastic")
                   << " mode) in " << fmt::format("{:.2f}", seconds) << " s.\n";
         std::cout << "CSV written to " << out_dir.string() << "/ (clouds.csv, vendors.csv, "
-                  << "market.csv, summary.csv, scenario.resolved.toml)\n";
+                  << "market.csv, summary.csv, scenario.resolved.toml, manifest.json)\n";
     }
     return exit_ok;
 }
@@ -133,7 +150,7 @@ int run_command(const std::vector<std::string>& args) {
             std::cout << run_usage << desc;
             return exit_ok;
         }
-        return run(vm);
+        return run(vm, args);
     } catch (const po::error& e) {
         std::cerr << "moatsim run: " << e.what() << "\n" << run_usage << desc;
         return exit_bad_input;

@@ -12,6 +12,7 @@
 #include "agents/input_error.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "viz/manifest.hpp"
 #include "viz/sweep_runner.hpp"
@@ -53,10 +54,9 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
 
     Manifest m;
     m.command = "sweep";
-    m.command_line = {"moatsim", "sweep"};
-    m.command_line.insert(m.command_line.end(), args.begin(), args.end());
+    m.command_line = command_line("sweep", args);
     m.inputs.push_back({"sweep", file});
-    m.inputs.push_back({"base scenario", spec.base});
+    add_scenario_inputs(m, "base scenario", load_scenario(spec.base, spec.overrides));
     m.seeds = {summary.seed};
     m.threads = tbb::this_task_arena::max_concurrency();
     m.started = started_wall;

@@ -2,6 +2,11 @@
 add_library(moatsim_options INTERFACE)
 target_compile_options(moatsim_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow
                        -Wno-unknown-pragmas)
+# GCC 12's -Wrestrict misfires inside libstdc++'s std::string operator+ at -O2/-O3
+# (GCC bug 105651), in code that only concatenates strings for messages.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  target_compile_options(moatsim_options INTERFACE -Wno-restrict)
+endif()
 if(MOATSIM_SANITIZE)
   target_compile_options(moatsim_options INTERFACE -fsanitize=address,undefined
                          -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
