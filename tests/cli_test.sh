@@ -4,7 +4,9 @@
 #  - a single-replicate run from an exported population reproduces the original CSV byte
 #    for byte, and so does a run of the written scenario.resolved.toml, and --threads 1 vs 2;
 #  - every kind of bad input exits non-zero with one message naming the file and the
-#    line or key, and leaves no output behind.
+#    line or key, and leaves no output behind;
+#  - the shipped scenario library validates; compare writes its CSV and manifest; a sweep
+#    killed with kill -9 and rerun gives the same sweep.csv as an uninterrupted one.
 set -uo pipefail
 moatsim=$1
 src=$2
@@ -100,6 +102,42 @@ touch "$work/afile"
 expect_error "unwritable output directory" "$work/afile/out" -- "$moatsim" run "$base" "${small[@]}" --out "$work/afile/out"
 expect_error "bad --mode" "--mode" -- "$moatsim" run "$base" --mode fast --out "$work/bad"
 expect_error "unknown option" "unrecognised" -- "$moatsim" run "$base" --fast --out "$work/bad"
+
+# Experiments (issue #3).
+for f in "$src"/scenarios/*.toml; do
+  expect_ok "validate $(basename "$f")" "$moatsim" validate "$f"
+done
+expect_ok "compare" "$moatsim" compare "$base" "$src/scenarios/no_optionality.toml" --enterprises 3000 --ticks 12 --reps 3 --quiet --out "$work/cmp"
+head -1 "$work/cmp/compare.csv" | grep -qx "tick,date,cloud,metric,mean_base,mean_alt,diff,lo95,hi95,excludes_zero" && pass || fail "compare.csv header"
+# The base keeps its calibrated brands: in expected mode its tick-0 AWS share is the target.
+expect_ok "compare, expected mode" "$moatsim" compare "$base" "$src/scenarios/no_optionality.toml" --enterprises 3000 --ticks 12 --reps 1 --mode expected --quiet --out "$work/cmpx"
+awk -F, '$1==0 && $3=="AWS" { exit !($5 > 0.2999 && $5 < 0.3001 && $6 < 0.29) }' "$work/cmpx/compare.csv" && pass || fail "compare: base AWS share at tick 0 is the 0.30 target, no_optionality's lower"
+for f in manifest.json base.resolved.toml alt.resolved.toml; do
+  [ -s "$work/cmp/$f" ] && pass || fail "compare wrote $f"
+done
+grep -q '"sha256"' "$work/cmp/manifest.json" && pass || fail "manifest has input hashes"
+expect_error "compare: unknown cloud" "--cloud" "AWZ" -- "$moatsim" compare "$base" "$src/scenarios/no_optionality.toml" --cloud AWZ --out "$work/bad"
+
+printf '%s\n' 'name = "killme"' "base = \"$base\"" 'replicates = 2' 'enterprises = 4000' 'ticks = 60' \
+  '[design]' 'kind = "grid"' '[[parameters]]' 'key = "clouds.AWS.silicon_discount"' \
+  'values = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5]' '[[parameters]]' 'key = "globals.switch_cost_cloud"' \
+  'values = [2.0, 5.0]' > "$work/sweep.toml"
+expect_ok "sweep, 1 thread" "$moatsim" sweep "$work/sweep.toml" --threads 1 --quiet --out "$work/sw_full"
+"$moatsim" sweep "$work/sweep.toml" --threads 2 --quiet --out "$work/sw_cut" > /dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do  # wait until a few runs are on disk, then kill -9 mid-sweep
+  [ -f "$work/sw_cut/runs.csv" ] && [ "$(wc -l < "$work/sw_cut/runs.csv")" -ge 4 ] && break
+  sleep 0.05
+done
+kill -9 $pid 2> /dev/null; wait $pid 2> /dev/null
+runs_before=$(($(wc -l < "$work/sw_cut/runs.csv") - 1))
+[ "$runs_before" -lt 12 ] && pass || fail "sweep was not interrupted (finished $runs_before runs)"
+expect_ok "sweep resumed" "$moatsim" sweep "$work/sweep.toml" --threads 2 --out "$work/sw_cut"
+grep -q "already done (resumed)" "$work/out.txt" && pass || fail "resumed sweep says so: $(cat "$work/out.txt")"
+cmp -s "$work/sw_full/sweep.csv" "$work/sw_cut/sweep.csv" && pass || fail "resumed sweep.csv differs from uninterrupted"
+[ "$(wc -l < "$work/sw_cut/runs.csv")" -eq 13 ] && pass || fail "runs.csv: 12 runs once each"
+sed 's/clouds.AWS.silicon_discount/clouds.AWS.silicon_discont/' "$work/sweep.toml" > "$work/badsweep.toml"
+expect_error "sweep: unknown dotted key" "badsweep.toml" "silicon_discont" -- "$moatsim" sweep "$work/badsweep.toml" --out "$work/bad"
 
 echo "$((checks - failures)) passed, $failures failed"
 [ $failures -eq 0 ]
