@@ -15,7 +15,7 @@ def pts(x):
     return f"{100 * float(x):+.2f}"
 
 
-print("## Paired differences ALT - baseline, AWS workload share (percentage points, 95% CI)\n")
+print("## Paired differences ALT - BASE, AWS workload share (percentage points, 95% CI; BASE = baseline, except cell_* rows: see docs/findings/run_all.sh)\n")
 print("| scenario | 1 y | 3 y | 10 y |")
 print("|---|---|---|---|")
 for compare in sorted(root.glob("*/compare.csv")):
