@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "agents/input_error.hpp"
+#include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/comparison_table.hpp"
 #include "cli/progress_bar.hpp"
@@ -62,12 +63,7 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     std::optional<std::string> cloud;
     if (vm.count("cloud")) cloud = vm["cloud"].as<std::string>();
 
-    std::optional<tbb::global_control> threads;
-    if (vm.count("threads")) {
-        const int n = vm["threads"].as<int>();
-        if (n < 1) throw InputError("--threads: expected an integer >= 1, got " + std::to_string(n));
-        threads.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(n));
-    }
+    const auto threads = thread_limit(vm);
 
     const ScenarioOverrides o = overrides_from(vm);
     Scenario base = pin_base_brands(load_scenario(vm["base"].as<std::string>(), o), o, nullptr);
@@ -162,7 +158,7 @@ int compare_command(const std::vector<std::string>& args) {
     all.add_options()("base", po::value<std::string>(), "")("alt", po::value<std::string>(), "");
     po::positional_options_description positional;
     positional.add("base", 1).add("alt", 1);
-    try {
+    return run_reporting_errors("compare", compare_usage, desc, [&] {
         po::variables_map vm;
         po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
         po::notify(vm);
@@ -171,16 +167,7 @@ int compare_command(const std::vector<std::string>& args) {
             return exit_ok;
         }
         return compare(vm, args);
-    } catch (const po::error& e) {
-        std::cerr << "moatsim compare: " << e.what() << "\n" << compare_usage << desc;
-        return exit_bad_input;
-    } catch (const InputError& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return exit_bad_input;
-    } catch (const std::exception& e) {
-        std::cerr << "moatsim compare failed: " << e.what() << "\n";
-        return exit_failure;
-    }
+    });
 }
 
 }  // namespace moatsim::cli

@@ -11,6 +11,7 @@
 
 #include "agents/input_error.hpp"
 #include "agents/population_csv.hpp"
+#include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
@@ -56,12 +57,7 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     const bool quiet = vm.count("quiet") > 0;
     if (quiet) spdlog::set_level(spdlog::level::warn);
 
-    std::optional<tbb::global_control> threads;
-    if (vm.count("threads")) {
-        const int n = vm["threads"].as<int>();
-        if (n < 1) throw InputError("--threads: expected an integer >= 1, got " + std::to_string(n));
-        threads.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(n));
-    }
+    const auto threads = thread_limit(vm);
 
     std::optional<Population> loaded;
     if (vm.count("population")) {
@@ -144,23 +140,14 @@ int run_command(const std::vector<std::string>& args) {
          "write the population replicate 0 starts from to this CSV")
         ("quiet,q", "no progress bar, table or log messages");
     add_override_options(desc);
-    try {
+    return run_reporting_errors("run", run_usage, desc, [&] {
         const auto vm = parse_with_scenario(args, desc);
         if (vm.count("help")) {
             std::cout << run_usage << desc;
             return exit_ok;
         }
         return run(vm, args);
-    } catch (const po::error& e) {
-        std::cerr << "moatsim run: " << e.what() << "\n" << run_usage << desc;
-        return exit_bad_input;
-    } catch (const InputError& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return exit_bad_input;
-    } catch (const std::exception& e) {
-        std::cerr << "moatsim run failed: " << e.what() << "\n";
-        return exit_failure;
-    }
+    });
 }
 
 }  // namespace moatsim::cli

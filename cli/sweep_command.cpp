@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "agents/input_error.hpp"
+#include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
@@ -28,12 +29,7 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
     const auto started = std::chrono::steady_clock::now();
     const bool quiet = vm.count("quiet") > 0;
     if (quiet) spdlog::set_level(spdlog::level::warn);
-    std::optional<tbb::global_control> threads;
-    if (vm.count("threads")) {
-        const int n = vm["threads"].as<int>();
-        if (n < 1) throw InputError("--threads: expected an integer >= 1, got " + std::to_string(n));
-        threads.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(n));
-    }
+    const auto threads = thread_limit(vm);
     const std::filesystem::path file = vm["scenario"].as<std::string>();
     const SweepSpec spec = load_sweep(file, overrides_from(vm));
     const std::filesystem::path out_dir =
@@ -86,23 +82,14 @@ int sweep_command(const std::vector<std::string>& args) {
         ("threads", po::value<int>(), "worker threads (default: all cores)")
         ("quiet,q", "no progress bar, summary or log messages");
     add_override_options(desc);
-    try {
+    return run_reporting_errors("sweep", sweep_usage, desc, [&] {
         const auto vm = parse_with_scenario(args, desc);
         if (vm.count("help")) {
             std::cout << sweep_usage << desc;
             return exit_ok;
         }
         return sweep(vm, args);
-    } catch (const po::error& e) {
-        std::cerr << "moatsim sweep: " << e.what() << "\n" << sweep_usage << desc;
-        return exit_bad_input;
-    } catch (const InputError& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return exit_bad_input;
-    } catch (const std::exception& e) {
-        std::cerr << "moatsim sweep failed: " << e.what() << "\n";
-        return exit_failure;
-    }
+    });
 }
 
 }  // namespace moatsim::cli
