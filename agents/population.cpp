@@ -46,7 +46,7 @@ void Population::resize(std::size_t n, std::size_t vendors) {
     phi.resize(n);
     home.resize(n);
     adopted.resize(n);
-    taste.assign(vendors, std::vector<double>(n));
+    taste.assign(vendors, std::vector<Attribute>(n));
 }
 
 Population draw_population(const PopulationSpec& spec, const std::vector<std::string>& vendor_names,
@@ -65,16 +65,17 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
             const auto b = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 1);
             const auto c = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 2);
             pop.id[i] = id;
-            pop.demand[i] = draw(spec.size, a[0], a[1]);
-            pop.alpha[i] = draw(spec.price_sensitivity, a[2], a[3]);
-            pop.beta[i] = draw(spec.quality_sensitivity, b[0], b[1]);
-            pop.phi[i] = draw(spec.lock_in_fear, b[2], b[3]);
+            pop.demand[i] = static_cast<Attribute>(draw(spec.size, a[0], a[1]));
+            pop.alpha[i] = static_cast<Attribute>(draw(spec.price_sensitivity, a[2], a[3]));
+            pop.beta[i] = static_cast<Attribute>(draw(spec.quality_sensitivity, b[0], b[1]));
+            pop.phi[i] = static_cast<Attribute>(draw(spec.lock_in_fear, b[2], b[3]));
             pop.home[i] = draw_category(spec.home_cloud, c[0]);
             pop.adopted[i] = c[1] <= spec.adopted_initial ? 1 : 0;
             for (std::size_t m = 0; m < vendor_keys.size(); ++m) {
                 const auto t = uniforms4(seed, replicate, id, setup_tick, Purpose::taste,
                                          vendor_keys[m]);
-                pop.taste[m][i] = taste_means[m] + spec.taste_sd * standard_normal(t[0], t[1]);
+                pop.taste[m][i] = static_cast<Attribute>(taste_means[m] +
+                                                         spec.taste_sd * standard_normal(t[0], t[1]));
             }
         }
     });
@@ -82,9 +83,9 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
     // Scale sizes to the market: N sets resolution, not market size (MODEL.md section 5).
     // A serial sum in index order keeps the scale factor identical for any thread count.
     double total = 0.0;
-    for (const double s : pop.demand) total += s;
+    for (const Attribute s : pop.demand) total += s;
     const double scale = total > 0.0 ? spec.market_size / total : 0.0;
-    for (double& s : pop.demand) s *= scale;
+    for (Attribute& s : pop.demand) s = static_cast<Attribute>(s * scale);
     return pop;
 }
 

@@ -118,8 +118,18 @@ private:
                     pop_.adopted[row] = *p == '1' ? 1 : 0;
                 break;
             default: {
-                double v = 0.0;
-                const auto [q, ec] = std::from_chars(p, e, v);
+                // Parsed straight into the stored type, so a file this program wrote reads
+                // back bit for bit (no double-then-float rounding).
+                Attribute v = 0;
+                auto [q, ec] = std::from_chars(p, e, v);
+                if (ec == std::errc::result_out_of_range) {  // overflow, or a tiny value
+                    double wide = 0.0;
+                    const auto parsed = std::from_chars(p, e, wide);
+                    if (parsed.ec == std::errc{} && std::abs(wide) < 1.0) {
+                        v = static_cast<Attribute>(wide);  // underflow: 0 or a subnormal
+                        ec = std::errc{};
+                    }
+                }
                 // from_chars reads "inf" and "nan" and reports overflow as out of range; any
                 // of them would poison every sum in the model.
                 infinite = ec == std::errc::result_out_of_range ||
@@ -158,7 +168,7 @@ private:
     const std::vector<Column>& cols_;
     const std::vector<std::string>& clouds_;
     Population& pop_;
-    std::vector<double*> doubles_;  // per file column: where its doubles go (else null)
+    std::vector<Attribute*> doubles_;  // per file column: where its doubles go (else null)
     std::string scratch_;
 };
 

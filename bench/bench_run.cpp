@@ -66,8 +66,14 @@ int main(int argc, char** argv) {
         const Scenario s = load_scenario(file, o);
         const auto setup_start = Clock::now();
         const Population pop = replicate_population(s, 0);
-        Replicate replicate(s, pop, 0, scenario_brands(s, pop));
+        const double draw = seconds_since(setup_start);
+        auto phase = Clock::now();
+        const std::vector<double> brands = scenario_brands(s, pop);
+        const double calibrate = seconds_since(phase);
+        phase = Clock::now();
+        Replicate replicate(s, pop, 0, brands);
         replicate.initialize();
+        const double initial = seconds_since(phase);
         const double setup = seconds_since(setup_start);
 
         const auto loop_start = Clock::now();
@@ -81,6 +87,8 @@ int main(int argc, char** argv) {
                     threads > 0 ? std::to_string(threads).c_str() : "all");
         std::printf("setup_s=%.3f loop_s=%.3f total_s=%.3f ms_per_tick=%.3f\n", setup, loop,
                     setup + loop, 1e3 * loop / s.run.ticks);
+        std::printf("setup: draw_s=%.3f calibrate_s=%.3f initial_allocation_s=%.3f\n", draw,
+                    calibrate, initial);
         std::printf("decisions_per_s=%.4g enterprise_ticks_per_s=%.4g\n", decisions / loop,
                     n * s.run.ticks / loop);
         std::printf("peak_rss_bytes=%ld bytes_per_enterprise=%.1f\n", peak_rss_bytes(),

@@ -154,7 +154,7 @@ TEST_CASE("with higher lock-in fear, proprietary silicon attracts less", "[simul
     ChoiceContext ctx;
     start.fill_choice_context(std::vector<double>(3, 0.0), ctx);
     const double calm = initial_cloud_shares(ctx, pop, brands)[0];
-    for (double& phi : pop.phi) phi *= 3.0;
+    for (Attribute& phi : pop.phi) phi *= 3.0f;
     const double fearful = initial_cloud_shares(ctx, pop, brands)[0];
     CHECK(calm == Approx(0.4).margin(1e-6));
     CHECK(fearful < calm - 0.01);
