@@ -22,6 +22,7 @@ enum class Purpose : std::uint64_t {
     adoption = 4,      ///< Bass adoption draw and the adopter's choice
     review = 5,        ///< review draw and the reviewer's choice
     design = 6,        ///< experimental designs (Latin hypercube samples of a sweep)
+    reschedule = 7,    ///< new review waits after a `set` event changes the review rate
 };
 
 /// Tick coordinate used for draws made before the first tick (population, initial allocation).

@@ -5,6 +5,7 @@
 #include <tbb/partitioner.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "agents/expected_choice.hpp"
 #include "agents/rng.hpp"
@@ -18,14 +19,23 @@ Chooser chooser_for(const Population& pop, std::size_t i, int vendors, double* t
     return {pop.alpha[i], pop.beta[i], pop.phi[i], pop.home[i], taste};
 }
 
-void tally_pair(Tally& t, int pair, int vendors, double demand, double alpha) {
+void tally_pair(Tally& t, int pair, int cloud, double demand, double alpha) {
     t.demand[pair] += demand;
-    t.customers[pair / vendors] += 1.0;
+    t.customers[cloud] += 1.0;
     t.adopters += 1.0;
     t.alpha_sum += alpha;
 }
 
+// "Never" for a review clock: beyond any horizon (max_ticks is 12000), exact in float.
+constexpr double never = 1e9;
+
 }  // namespace
+
+double ticks_until_review(double u, double rate) noexcept {
+    if (rate >= 1.0) return 0.0;
+    if (rate <= 0.0) return never;
+    return std::min(never, std::floor(std::log(u) / std::log1p(-rate)));
+}
 
 void Tally::reset(int clouds, int vendors) {
     demand.assign(static_cast<std::size_t>(clouds * vendors), 0.0);
@@ -46,6 +56,7 @@ EnterpriseStepper::EnterpriseStepper(std::size_t enterprises, int clouds, int ve
     : enterprises_(enterprises), clouds_(clouds), vendors_(vendors),
       blocks_((enterprises + enterprise_block - 1) / enterprise_block) {
     for (auto& b : blocks_) b.reset(clouds, vendors);
+    for (int j = 0; j < clouds * vendors; ++j) cloud_of_.push_back(static_cast<std::uint8_t>(j / vendors));
 }
 
 template <class PerEnterprise>
@@ -75,24 +86,35 @@ Tally EnterpriseStepper::allocate_initial(const StepInputs& in, EnterpriseState&
     if (in.mode == Mode::stochastic) {
         s.adopted.assign(enterprises_, 0);
         s.pair.assign(enterprises_, -1);
+        s.clock.assign(enterprises_, 0.0f);
+        last_review_rate_ = in.review_rate;
     } else {
         s.adoption.assign(enterprises_, 0.0);
         s.pi.assign(enterprises_ * static_cast<std::size_t>(J), 0.0);
     }
     return map_blocks([&](std::size_t i, Tally& t, ExpectedScratch& scratch) {
-        if (!pop.adopted[i]) return;
-        double taste[max_vendors], prob[max_pairs];
-        const Chooser e = chooser_for(pop, i, M, taste);
-        if (!choice_probabilities(in.ctx, e, -1, -1, prob)) return;
         (void)scratch;
         if (in.mode == Mode::stochastic) {
             const auto u = uniforms4(in.seed, in.replicate, pop.id[i], setup_tick,
                                      Purpose::initial_choice);
+            // Until adoption the clock is the adoption threshold E_i = -ln U ~ Exp(1).
+            s.clock[i] = static_cast<float>(-std::log(u[3]));
+            if (!pop.adopted[i]) return;
+            double taste[max_vendors], prob[max_pairs];
+            const Chooser e = chooser_for(pop, i, M, taste);
+            if (!choice_probabilities(in.ctx, e, -1, -1, prob)) return;
             const int pair = draw_pair(prob, K, M, u[0], u[1]);
             s.adopted[i] = 1;
             s.pair[i] = static_cast<std::int16_t>(pair);
-            tally_pair(t, pair, M, pop.demand[i], pop.alpha[i]);
-        } else {
+            s.clock[i] = static_cast<float>(1.0 + ticks_until_review(u[2], in.review_rate));
+            tally_pair(t, pair, cloud_of_[pair], pop.demand[i], pop.alpha[i]);
+            return;
+        }
+        if (!pop.adopted[i]) return;
+        double taste[max_vendors], prob[max_pairs];
+        const Chooser e = chooser_for(pop, i, M, taste);
+        if (!choice_probabilities(in.ctx, e, -1, -1, prob)) return;
+        {
             double* pi = &s.pi[i * J];
             std::copy(prob, prob + J, pi);
             s.adoption[i] = 1.0;
@@ -113,33 +135,49 @@ Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {
     const bool can_choose = ctx.any_open();
 
     if (in.mode == Mode::stochastic) {
+        // A `set` on review_rate: every adopter's remaining wait is redrawn at the new rate
+        // (waits are memoryless, so this is the same process as per-tick draws at r').
+        const bool reschedule = in.review_rate != last_review_rate_;
+        last_review_rate_ = in.review_rate;
+        const double t_now = static_cast<double>(in.tick);
         return map_blocks([&](std::size_t i, Tally& t, ExpectedScratch&) {
             double taste[max_vendors], prob[max_pairs];
             if (!s.adopted[i]) {
+                // Adopts at the first tick where the cumulative hazard passes its threshold
+                // (and some cloud is open to choose).
+                if (static_cast<double>(s.clock[i]) > in.cumulative_hazard || !can_choose) return;
                 const auto u = uniforms4(in.seed, in.replicate, pop.id[i], in.tick, Purpose::adoption);
-                if (u[0] > in.hazard || !can_choose) return;
                 const Chooser e = chooser_for(pop, i, M, taste);
                 choice_probabilities(ctx, e, -1, -1, prob);
                 const int pair = draw_pair(prob, K, M, u[1], u[2]);
                 s.adopted[i] = 1;
                 s.pair[i] = static_cast<std::int16_t>(pair);
-                tally_pair(t, pair, M, pop.demand[i], pop.alpha[i]);
+                s.clock[i] = static_cast<float>(t_now + 1.0 + ticks_until_review(u[3], in.review_rate));
+                tally_pair(t, pair, cloud_of_[pair], pop.demand[i], pop.alpha[i]);
                 t.decisions += 1.0;
                 return;
             }
             int pair = s.pair[i];
-            const int cloud = pair / M;
-            const bool delisted = !ctx.offered[pair] || !ctx.cloud_open[cloud];
-            const auto u = uniforms4(in.seed, in.replicate, pop.id[i], in.tick, Purpose::review);
-            if ((delisted || u[0] <= in.review_rate) && can_choose) {
-                const Chooser e = chooser_for(pop, i, M, taste);
-                choice_probabilities(ctx, e, cloud, pair % M, prob);
-                pair = draw_pair(prob, K, M, u[1], u[2]);
-                s.pair[i] = static_cast<std::int16_t>(pair);
-                if (pair / M != cloud) t.switches += 1.0;
-                t.decisions += 1.0;
+            const int cloud = cloud_of_[pair];
+            if (reschedule) {
+                const auto u = uniforms4(in.seed, in.replicate, pop.id[i], in.tick, Purpose::reschedule);
+                s.clock[i] = static_cast<float>(t_now + ticks_until_review(u[0], in.review_rate));
             }
-            tally_pair(t, pair, M, pop.demand[i], pop.alpha[i]);
+            const bool delisted = !ctx.offered[pair] || !ctx.cloud_open[cloud];
+            const bool due = static_cast<double>(s.clock[i]) <= t_now;
+            if (delisted || due) {
+                const auto u = uniforms4(in.seed, in.replicate, pop.id[i], in.tick, Purpose::review);
+                if (due) s.clock[i] = static_cast<float>(t_now + 1.0 + ticks_until_review(u[3], in.review_rate));
+                if (can_choose) {
+                    const Chooser e = chooser_for(pop, i, M, taste);
+                    choice_probabilities(ctx, e, cloud, pair % M, prob);
+                    pair = draw_pair(prob, K, M, u[1], u[2]);
+                    s.pair[i] = static_cast<std::int16_t>(pair);
+                    if (cloud_of_[pair] != cloud) t.switches += 1.0;
+                    t.decisions += 1.0;
+                }
+            }
+            tally_pair(t, pair, cloud_of_[pair], pop.demand[i], pop.alpha[i]);
         });
     }
 

@@ -13,11 +13,19 @@ namespace moatsim {
 
 inline constexpr std::size_t enterprise_block = 4096;
 
-/// Enterprises' changing state, structure-of-arrays. Stochastic mode uses adopted/pair,
+/// Enterprises' changing state, structure-of-arrays. Stochastic mode uses adopted/pair/clock,
 /// expected mode uses adoption/pi.
 struct EnterpriseState {
     std::vector<std::uint8_t> adopted;  // 0/1
     std::vector<std::int16_t> pair;     // current k*M + m, -1 before adoption
+    /// Stochastic mode's event clock, one slot for both kinds of enterprise:
+    /// - not adopted: the threshold E_i ~ Exp(1) on the cumulative adoption hazard
+    ///   Lambda(t) = -sum ln(1 - h(s)); the enterprise adopts at the first tick with
+    ///   Lambda(t) >= E_i, which happens with probability h(t) given it had not before;
+    /// - adopted: the tick of its next review, a geometric wait at rate r, which is a review
+    ///   with probability r each tick.
+    /// Only enterprises whose clock rings do the expensive work (a choice).
+    std::vector<float> clock;
     std::vector<double> adoption;       // a_i, probability of being adopted
     std::vector<double> pi;             // [N * K * M] pair distribution of an adopter
 };
@@ -44,7 +52,13 @@ struct StepInputs {
     std::uint64_t tick;
     double hazard;       // Bass adoption probability h(t)
     double review_rate;  // r
+    double cumulative_hazard = 0;  // Lambda(t) = -sum_{s<=t} ln(1 - h(s)) (stochastic mode)
 };
+
+/// Ticks to wait, from the current one, until a review: the number of failures before the
+/// first success of Bernoulli(rate) trials, by inversion of u in (0, 1]. 0 when rate >= 1;
+/// effectively never (1e9) when rate <= 0.
+[[nodiscard]] double ticks_until_review(double u, double rate) noexcept;
 
 class EnterpriseStepper {
 public:
@@ -64,6 +78,8 @@ private:
     std::size_t enterprises_;
     int clouds_, vendors_;
     std::vector<Tally> blocks_;  // one per block, reused every tick
+    std::vector<std::uint8_t> cloud_of_;  // [K*M] pair -> cloud, avoiding a division per tally
+    double last_review_rate_ = -1.0;      // to notice a `set` on review_rate
 };
 
 }  // namespace moatsim

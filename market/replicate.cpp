@@ -1,5 +1,7 @@
 #include "market/replicate.hpp"
 
+#include <cmath>
+
 #include "market/cloud_supply.hpp"
 #include "market/events.hpp"
 
@@ -32,7 +34,8 @@ std::vector<double> Replicate::live_brands() const {
 
 StepInputs Replicate::inputs(double hazard) const {
     return {ctx_, population_, scenario_.run.mode, scenario_.run.seed, replicate_,
-            static_cast<std::uint64_t>(market_.tick), hazard, market_.globals.review_rate};
+            static_cast<std::uint64_t>(market_.tick), hazard, market_.globals.review_rate,
+            cumulative_hazard_};
 }
 
 TickRecord Replicate::initialize() {
@@ -65,6 +68,7 @@ TickRecord Replicate::advance() {
     apply_events_due(scenario_, market_);                                   // step 1
     market_.fill_choice_context(live_brands(), ctx_);
     const double hazard = std::min(1.0, g.bass_p + g.bass_q * adopted_fraction_);
+    cumulative_hazard_ += hazard >= 1.0 ? HUGE_VAL : -std::log1p(-hazard);
     const Tally tally = stepper_.step(inputs(hazard), enterprises_);         // steps 2-3
     adopted_fraction_ = population_.count() ? tally.adopters / population_.count() : 0.0;
 

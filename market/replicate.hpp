@@ -44,6 +44,7 @@ private:
     EnterpriseState enterprises_;
     EnterpriseStepper stepper_;
     double adopted_fraction_ = 0;  // A(t-1), by count
+    double cumulative_hazard_ = 0; // Lambda(t) = -sum ln(1 - h), stochastic adoption clock
 };
 
 }  // namespace moatsim
