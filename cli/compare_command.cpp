@@ -74,6 +74,14 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
                          "), so their ticks do not line up");
     if (cloud && (base.cloud_index(*cloud) < 0 || alt.cloud_index(*cloud) < 0))
         throw InputError("--cloud: '" + *cloud + "' is not a cloud of both scenarios");
+    {
+        bool shared = false;
+        for (const auto& c : alt.clouds) shared = shared || base.cloud_index(c.name) >= 0;
+        if (!shared)
+            throw InputError("moatsim compare: " + base.source.string() + " and " +
+                             alt.source.string() + " have no cloud in common, so there is "
+                             "nothing to compare");
+    }
     align_run(alt, base);
     const std::vector<double> brands = brands_of(base, nullptr);
     base = with_brands_from(Scenario(base), base, brands);
@@ -146,7 +154,8 @@ int compare_command(const std::vector<std::string>& args) {
     desc.add_options()
         ("help,h", "show this help")
         ("metric", po::value<std::string>()->default_value("share_workload"),
-         "share_workload | share_revenue | customers | price | capacity | utilization | ...")
+         "share_workload | share_revenue | customers | price | capacity | utilization | "
+         "silicon_fraction | revenue_usage | revenue_training")
         ("cloud", po::value<std::string>(), "compare only this cloud (default: all)")
         ("out", po::value<std::string>(),
          "output directory (default results/compare_<base>_vs_<alt>)")

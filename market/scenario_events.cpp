@@ -194,6 +194,13 @@ std::vector<Event> read_events(const TomlSource& src, const toml::array& events,
     for (std::size_t i = 0; i < events.size(); ++i)
         out.push_back(read_event(src, *events.get(i), i, s, ticks_overridden));
     check_lerner_bounds(src, events, out, s.globals);
+    // Ids name events for drop_events in inheriting files, so each may be used once.
+    for (std::size_t i = 0; i < out.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (!out[i].id.empty() && out[i].id == out[j].id)
+                src.fail({"events[" + std::to_string(i) + "].id", &events.get(i)->source()},
+                         "id '" + out[i].id + "' is already used by events[" +
+                             std::to_string(j) + "]; expected unique event ids");
     return out;
 }
 

@@ -26,6 +26,9 @@ void merge(toml::table& into, toml::table&& from, bool root) {
                 continue;
             }
         }
+        // Erase first so the key itself (with its position) is the child's: messages about
+        // this value then name the file and line that set it.
+        if (existing != into.end()) into.erase(existing);
         value.visit([&, &k = key](auto&& v) { into.insert_or_assign(k, std::move(v)); });
     }
 }

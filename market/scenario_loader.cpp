@@ -244,7 +244,9 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
     Scenario s;
     const TableReader root(src, doc, "",
                            {"name", "description", "start", "run", "calibration", "globals",
-                            "population", "clouds", "vendors", "events"});
+                            "population", "clouds", "vendors", "events",
+                            // consumed by inheritance before this point; listed for messages
+                            "base", "calibrate", "drop_events"});
     s.name = root.require_string("name");
     if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == "." || s.name == "..")
         root.fail("name", "expected a non-empty name without '/' (it names the output directory), "

@@ -129,18 +129,34 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
                              std::to_string(j) + "]");
     }
 
-    // Every key must name a settable scenario value: try each on the base scenario.
+    // Every key must name a settable scenario value, and every value (grid) or both ends of
+    // the range (lhs) must be accepted: try each on the base scenario, one at a time, so the
+    // error names the sweep file's parameter. Combinations are checked when their run starts.
     for (std::size_t i = 0; i < s.parameters.size(); ++i) {
         const SweepParameter& p = s.parameters[i];
-        const double probe = s.design == SweepSpec::Design::grid ? p.values.front() : p.lo;
-        try {
-            (void)load_scenario(s.base, o, {{p.key, probe}});
-        } catch (const InputError& e) {
-            const toml::table& t = *params->get(i)->as_table();
-            src.fail({"parameters[" + std::to_string(i) + "]", &t.source()},
-                     "'" + p.key + "' = " + format_number(probe) +
-                         " cannot be set on the base scenario: " + e.what());
+        const std::vector<double> probes =
+            s.design == SweepSpec::Design::grid ? p.values : std::vector<double>{p.lo, p.hi};
+        for (const double probe : probes) {
+            try {
+                (void)load_scenario(s.base, o, {{p.key, probe}});
+            } catch (const InputError& e) {
+                const toml::table& t = *params->get(i)->as_table();
+                src.fail({"parameters[" + std::to_string(i) + "]", &t.source()},
+                         "'" + p.key + "' = " + format_number(probe) +
+                             " cannot be set on the base scenario: " + e.what());
+            }
         }
+        // A swept run setting that the command line also sets would be silently overridden.
+        const std::pair<const char*, bool> run_keys[] = {
+            {"population.enterprises", o.enterprises.has_value()},
+            {"run.replicates", o.replicates.has_value()},
+            {"run.seed", o.seed.has_value()},
+            {"run.ticks", o.ticks.has_value()}};
+        for (const auto& [key, overridden] : run_keys)
+            if (p.key == key && overridden)
+                src.fail({"parameters[" + std::to_string(i) + "].key", &params->get(i)->source()},
+                         "'" + p.key + "' is swept, so the sweep file's top-level setting or command-line option for it "
+                         "must be left out (it would override every run's value)");
     }
     return s;
 }

@@ -137,3 +137,15 @@ TEST_CASE("a counterfactual keeps its root base's calibrated brands", "[inherita
     const EnsembleResult r = run_ensemble(a, nullptr);
     CHECK(r.replicates[0].ticks[0].clouds[0].share_workload > base.clouds[0].target_share + 0.01);
 }
+
+TEST_CASE("a bad value set in an inheriting file is reported in that file", "[inheritance]") {
+    const ScenarioDir d;
+    d.write("root.toml", root);
+    CHECK_THROWS_WITH(load_scenario(d.write("g.toml", "base = \"root.toml\"\nname = \"g\"\n"
+                                                      "[clouds.A]\nprice = -1.0\n")),
+                      Contains("g.toml:4:1: clouds.A.price: expected a number > 0, got -1"));
+    CHECK_THROWS_WITH(load_scenario(d.write("h.toml", "base = \"root.toml\"\nname = \"h\"\n"
+                                                      "[[events]]\nid = \"cut\"\ndate = \"2025-03\"\n"
+                                                      "kind = \"gpu_shock\"\nfactor = 0.5\nmonths = 1\n")),
+                      Contains("id 'cut' is already used by events[1]; expected unique event ids"));
+}

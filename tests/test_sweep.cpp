@@ -107,6 +107,13 @@ TEST_CASE("bad sweep files get clear errors", "[sweep]") {
                       Contains("unknown key 'desing' (did you mean 'design'?)"));
     CHECK_THROWS_WITH(load_sweep(with("base.toml", "nowhere.toml")),
                       Contains("cannot open scenario file") && Contains("nowhere.toml"));
+    CHECK_THROWS_WITH(load_sweep(with("values = [3.0, 4.0, 5.0]", "values = [3.0, -4.0]")),
+                      Contains("sweep.toml:6:1: parameters[0]: 'clouds.A.price' = -4 cannot be "
+                               "set on the base scenario") && Contains("expected a number > 0"));
+    CHECK_THROWS_WITH(load_sweep(d.write(test::with(grid_sweep, "metrics", "enterprises = 500\nmetrics") +
+                                         "[[parameters]]\nkey = \"population.enterprises\"\n"
+                                         "values = [300, 600]\n")),
+                      Contains("parameters[2].key: 'population.enterprises' is swept"));
     CHECK_THROWS_WITH(load_sweep(with("\"price\"]", "\"prices\"]")),
                       Contains("metrics[1]: expected one of share_workload, share_revenue"));
 }
@@ -143,6 +150,20 @@ TEST_CASE("an interrupted sweep, resumed, writes the same CSV; threads do not ma
     // Finished: rerunning does nothing and changes nothing.
     CHECK(run_sweep(spec, cut, {}, {}).resumed == 6);
     CHECK(read_all(cut / "sweep.csv") == sweep_csv);
+
+    // A run whose combination of values the scenario rejects stops the sweep with a message
+    // naming the run; runs.csv still lists only runs whose rows are all in sweep.csv.
+    const fs::path failing = d.dir / "failing";
+    const SweepSpec bad = load_sweep(d.write(
+        "name = \"f\"\nbase = \"base.toml\"\n[design]\nkind = \"grid\"\n"
+        "[[parameters]]\nkey = \"globals.lerner_min\"\nvalues = [0.1, 0.5]\n"
+        "[[parameters]]\nkey = \"globals.lerner_max\"\nvalues = [0.6, 0.4]\n"));
+    CHECK_THROWS_WITH(run_sweep(bad, failing, {}, {}),
+                      Contains("run 3 (globals.lerner_min = 0.5, globals.lerner_max = 0.4)") &&
+                          Contains("lerner_min <= lerner_max"));
+    const std::string listed = read_all(failing / "runs.csv"), rows = read_all(failing / "sweep.csv");
+    for (const char* run : {"\n0,", "\n1,", "\n2,", "\n3,"})
+        if (listed.find(run) != std::string::npos) CHECK(rows.find(run) != std::string::npos);
 
     // A different sweep is not mixed into this directory.
     const SweepSpec other = load_sweep(d.write(test::with(grid_sweep, "5.0]", "6.0]")));

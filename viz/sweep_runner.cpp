@@ -1,9 +1,11 @@
 #include "viz/sweep_runner.hpp"
 
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 
 #include <chrono>
 
+#include "agents/input_error.hpp"
 #include "market/counterfactual.hpp"
 #include "market/ensemble.hpp"
 #include "viz/csv_format.hpp"
@@ -28,6 +30,13 @@ std::string sweep_plan(const SweepSpec& spec, const std::vector<SweepRun>& runs,
         plan += "\n";
     }
     return plan;
+}
+
+std::string describe_run(const SweepSpec& spec, const SweepRun& run) {
+    std::string out;
+    for (std::size_t p = 0; p < spec.parameters.size(); ++p)
+        out += (p ? ", " : "") + spec.parameters[p].key + " = " + csv_number(run.values[p]);
+    return out;
 }
 
 SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_dir,
@@ -56,10 +65,19 @@ SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_d
     tbb::parallel_for(summary.resumed, summary.runs, [&](int i) {
         const auto started = std::chrono::steady_clock::now();
         const SweepRun& run = runs[static_cast<std::size_t>(i)];
-        Scenario s = load_scenario(spec.base, spec.overrides, run.settings(spec));
+        Scenario s;
+        try {
+            s = load_scenario(spec.base, spec.overrides, run.settings(spec));
+        } catch (const InputError& e) {  // a combination of values the scenario rejects
+            throw InputError(spec.source.string() + ": run " + std::to_string(i) + " (" +
+                             describe_run(spec, run) + "): " + e.what());
+        }
         if (spec.calibrate_on_base) s = with_brands_from(std::move(s), base, brands);
         else s = pin_base_brands(std::move(s), spec.overrides, nullptr);
         const EnsembleResult result = run_ensemble(s, nullptr, on_tick);
+        // Another run failed and TBB cancelled this one mid-way: its replicates are partial,
+        // so nothing of it may reach the files (a rerun redoes it).
+        if (tbb::is_current_task_group_canceling()) return;
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         out.finish(i, sweep_csv_rows(spec, run, s, result),

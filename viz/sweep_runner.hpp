@@ -25,6 +25,9 @@ struct SweepSummary {
 [[nodiscard]] std::string sweep_plan(const SweepSpec& spec, const std::vector<SweepRun>& runs,
                                      const Scenario& base);
 
+/// "key = value, key = value" of one run, for messages.
+[[nodiscard]] std::string describe_run(const SweepSpec& spec, const SweepRun& run);
+
 /// Rows (ticks of replicates) the remaining runs will produce, for a progress bar.
 using SweepProgress = std::function<void(std::uint64_t total_rows)>;
 
