@@ -116,8 +116,9 @@ for f in manifest.json base.resolved.toml alt.resolved.toml; do
   [ -s "$work/cmp/$f" ] && pass || fail "compare wrote $f"
 done
 grep -q '"sha256"' "$work/cmp/manifest.json" && pass || fail "manifest has input hashes"
-printf '%s\n' 'name = "other_world"' 'start = "2025-01"' '[clouds.P]' 'target_share = 1.0' 'price = 3.0' \
-  'catalog = ["V"]' '[vendors.V]' 'training_split = { P = 1.0 }' > "$work/other_world.toml"
+printf '%s\n' 'name = "other_world"' 'start = "2025-01"' '[clouds.P]' 'target_share = 0.5' 'price = 3.0' \
+  'catalog = ["V"]' '[clouds.Q]' 'target_share = 0.5' 'price = 3.0' 'catalog = ["V"]' \
+  '[vendors.V]' 'training_split = { P = 1.0 }' > "$work/other_world.toml"
 expect_error "compare: no cloud in common" "no cloud in common" -- "$moatsim" compare "$base" "$work/other_world.toml" --ticks 12 --out "$work/bad"
 expect_error "compare: unknown cloud" "--cloud" "AWZ" -- "$moatsim" compare "$base" "$src/scenarios/no_optionality.toml" --cloud AWZ --out "$work/bad"
 
