@@ -44,8 +44,9 @@ std::string describe(const Scenario& s) {
                            100 * v.reinvest);
     out += fmt::format("\n{} event(s)\n", s.events.size());
     for (const auto& e : s.events)
-        out += fmt::format("  {}  {:<15} {}\n", s.start.plus_months(e.tick).to_string(),
-                           event_kind_name(e.kind), e.note);
+        out += fmt::format("  {}  {:<15} {}{}\n", s.start.plus_months(e.tick).to_string(),
+                           event_kind_name(e.kind), e.id.empty() ? "" : "[" + e.id + "] ",
+                           e.note.empty() ? e.parameter : e.note);
     return out;
 }
 

@@ -83,6 +83,10 @@ InheritedDocument resolve(toml::table doc, const std::filesystem::path& file,
     const std::string base_name = read_string(src, *base, base_site);
     if (base_name.empty()) src.fail(base_site, "expected the path of a scenario file, got \"\"");
     const std::filesystem::path base_file = file.parent_path() / base_name;
+    // Its own name, or results/<name> would be the base's directory.
+    if (!doc.contains("name"))
+        src.fail(base_site, "a scenario that inherits must set its own `name` (it names the "
+                            "output directory, which would otherwise be the base's)");
 
     std::error_code ec;
     const auto canonical = std::filesystem::weakly_canonical(file, ec);
