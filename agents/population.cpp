@@ -10,19 +10,31 @@
 namespace moatsim {
 namespace {
 
-// Inverse transform / Box-Muller from uniforms in (0, 1]; the result is always >= 0.
-double draw(const Distribution& d, double u1, double u2) noexcept {
-    switch (d.kind) {
-        case Distribution::Kind::constant: return d.mean;
-        case Distribution::Kind::pareto: return std::pow(u1, -1.0 / d.shape);
-        case Distribution::Kind::lognormal: break;
+// One attribute's sampler, with the lognormal's parameters worked out once rather than
+// per enterprise: inverse transform / Box-Muller from uniforms in (0, 1]; always >= 0.
+struct Sampler {
+    Distribution d;
+    double mu = 0.0, sigma = 0.0;  // of the underlying normal (lognormal)
+
+    explicit Sampler(const Distribution& dist) : d(dist) {
+        if (d.kind == Distribution::Kind::lognormal && d.sd > 0.0) {
+            // Parameters of the underlying normal so the variable has the given mean and sd.
+            const double sigma2 = std::log1p((d.sd * d.sd) / (d.mean * d.mean));
+            mu = std::log(d.mean) - 0.5 * sigma2;
+            sigma = std::sqrt(sigma2);
+        }
     }
-    if (d.sd <= 0.0) return d.mean;
-    // Parameters of the underlying normal so that the variable has the given mean and sd.
-    const double sigma2 = std::log1p((d.sd * d.sd) / (d.mean * d.mean));
-    const double mu = std::log(d.mean) - 0.5 * sigma2;
-    return std::exp(mu + std::sqrt(sigma2) * standard_normal(u1, u2));
-}
+
+    double operator()(double u1, double u2) const noexcept {
+        switch (d.kind) {
+            case Distribution::Kind::constant: return d.mean;
+            case Distribution::Kind::pareto: return std::pow(u1, -1.0 / d.shape);
+            case Distribution::Kind::lognormal: break;
+        }
+        if (d.sd <= 0.0) return d.mean;
+        return std::exp(mu + sigma * standard_normal(u1, u2));
+    }
+};
 
 std::uint8_t draw_category(const std::vector<double>& probs, double u) noexcept {
     double cum = 0.0;
@@ -58,6 +70,8 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
     std::vector<std::uint64_t> vendor_keys;
     for (const auto& name : vendor_names) vendor_keys.push_back(name_key(name));
 
+    const Sampler size(spec.size), alpha(spec.price_sensitivity),
+        beta(spec.quality_sensitivity), phi(spec.lock_in_fear);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 4096), [&](const auto& range) {
         for (std::size_t i = range.begin(); i != range.end(); ++i) {
             const std::uint64_t id = i;
@@ -65,10 +79,10 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
             const auto b = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 1);
             const auto c = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 2);
             pop.id[i] = id;
-            pop.demand[i] = static_cast<Attribute>(draw(spec.size, a[0], a[1]));
-            pop.alpha[i] = static_cast<Attribute>(draw(spec.price_sensitivity, a[2], a[3]));
-            pop.beta[i] = static_cast<Attribute>(draw(spec.quality_sensitivity, b[0], b[1]));
-            pop.phi[i] = static_cast<Attribute>(draw(spec.lock_in_fear, b[2], b[3]));
+            pop.demand[i] = static_cast<Attribute>(size(a[0], a[1]));
+            pop.alpha[i] = static_cast<Attribute>(alpha(a[2], a[3]));
+            pop.beta[i] = static_cast<Attribute>(beta(b[0], b[1]));
+            pop.phi[i] = static_cast<Attribute>(phi(b[2], b[3]));
             pop.home[i] = draw_category(spec.home_cloud, c[0]);
             pop.adopted[i] = c[1] <= spec.adopted_initial ? 1 : 0;
             for (std::size_t m = 0; m < vendor_keys.size(); ++m) {
