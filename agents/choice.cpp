@@ -50,13 +50,14 @@ NestValues vendor_choice(const ChoiceContext& c, const Chooser& e, int k, int in
         weighted_port += x * c.port[row + m];
         prob_m[m] = x;
     }
-    for (int m = 0; m < M; ++m) prob_m[m] /= sum;
+    const double inv_sum = 1.0 / sum, log_sum = std::log(sum);
+    for (int m = 0; m < M; ++m) prob_m[m] *= inv_sum;
     NestValues v;
-    v.inclusive = c.lambda * (top + std::log(sum));
+    v.inclusive = c.lambda * (top + log_sum);
     // H = -sum P ln P with ln P = shifted - ln S; written around the shift so that
     // utilities of +-1e4 do not cancel catastrophically.
-    v.entropy = std::log(sum) - weighted_shifted / sum;
-    v.lockin = weighted_port / sum;
+    v.entropy = log_sum - weighted_shifted * inv_sum;
+    v.lockin = weighted_port * inv_sum;
     return v;
 }
 

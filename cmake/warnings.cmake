@@ -2,6 +2,9 @@
 add_library(moatsim_options INTERFACE)
 target_compile_options(moatsim_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow
                        -Wno-unknown-pragmas)
+# Nothing reads errno after maths calls; without it GCC may inline sqrt and merge repeated
+# pure calls. Results are unchanged (IEEE operations, same libm functions).
+target_compile_options(moatsim_options INTERFACE -fno-math-errno)
 # GCC 12's -Wrestrict misfires inside libstdc++'s std::string operator+ at -O2/-O3
 # (GCC bug 105651), in code that only concatenates strings for messages.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)

@@ -19,7 +19,29 @@ Chooser chooser_for(const Population& pop, std::size_t i, int vendors, double* t
     return {pop.alpha[i], pop.beta[i], pop.phi[i], pop.home[i], taste};
 }
 
-void tally_pair(Tally& t, int pair, int cloud, double demand, double alpha) {
+// One block's running sums, in fixed arrays on the worker's stack: the compiler can keep
+// them close (no vector indirection per enterprise). Copied to the block's Tally at its end.
+struct BlockSums {
+    double demand[max_pairs];
+    double customers[max_clouds];
+    double adopters, switches, alpha_sum, decisions;
+
+    void reset(int pairs, int clouds) noexcept {
+        std::fill(demand, demand + pairs, 0.0);
+        std::fill(customers, customers + clouds, 0.0);
+        adopters = switches = alpha_sum = decisions = 0.0;
+    }
+    void store(Tally& t) const {
+        std::copy(demand, demand + t.demand.size(), t.demand.begin());
+        std::copy(customers, customers + t.customers.size(), t.customers.begin());
+        t.adopters = adopters;
+        t.switches = switches;
+        t.alpha_sum = alpha_sum;
+        t.decisions = decisions;
+    }
+};
+
+void tally_pair(BlockSums& t, int pair, int cloud, double demand, double alpha) {
     t.demand[pair] += demand;
     t.customers[cloud] += 1.0;
     t.adopters += 1.0;
@@ -66,11 +88,12 @@ Tally EnterpriseStepper::map_blocks(PerEnterprise&& per_enterprise) {
         tbb::blocked_range<std::size_t>(0, blocks_.size(), 1),
         [&](const tbb::blocked_range<std::size_t>& r) {
             ExpectedScratch scratch;  // per task, on the worker's stack
+            BlockSums sums;
             for (std::size_t b = r.begin(); b != r.end(); ++b) {
-                Tally& t = blocks_[b];
-                t.reset(clouds_, vendors_);
+                sums.reset(clouds_ * vendors_, clouds_);
                 const std::size_t end = std::min(enterprises_, (b + 1) * enterprise_block);
-                for (std::size_t i = b * enterprise_block; i < end; ++i) per_enterprise(i, t, scratch);
+                for (std::size_t i = b * enterprise_block; i < end; ++i) per_enterprise(i, sums, scratch);
+                sums.store(blocks_[b]);
             }
         },
         tbb::simple_partitioner());
@@ -92,7 +115,7 @@ Tally EnterpriseStepper::allocate_initial(const StepInputs& in, EnterpriseState&
         s.adoption.assign(enterprises_, 0.0);
         s.pi.assign(enterprises_ * static_cast<std::size_t>(J), 0.0);
     }
-    return map_blocks([&](std::size_t i, Tally& t, ExpectedScratch& scratch) {
+    return map_blocks([&](std::size_t i, BlockSums& t, ExpectedScratch& scratch) {
         (void)scratch;
         if (in.mode == Mode::stochastic) {
             const auto u = uniforms4(in.seed, in.replicate, pop.id[i], setup_tick,
@@ -140,7 +163,7 @@ Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {
         const bool reschedule = in.review_rate != last_review_rate_;
         last_review_rate_ = in.review_rate;
         const double t_now = static_cast<double>(in.tick);
-        return map_blocks([&](std::size_t i, Tally& t, ExpectedScratch&) {
+        return map_blocks([&](std::size_t i, BlockSums& t, ExpectedScratch&) {
             double taste[max_vendors], prob[max_pairs];
             if (!s.adopted[i]) {
                 // Adopts at the first tick where the cumulative hazard passes its threshold
@@ -181,7 +204,7 @@ Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {
         });
     }
 
-    return map_blocks([&](std::size_t i, Tally& t, ExpectedScratch& scratch) {
+    return map_blocks([&](std::size_t i, BlockSums& t, ExpectedScratch& scratch) {
         double taste[max_vendors], p0[max_pairs];
         const double a = s.adoption[i];
         const double a_new = a + (1.0 - a) * in.hazard;

@@ -215,7 +215,7 @@ TEST_CASE("population CSV handles files larger than one read block", "[populatio
     for (std::size_t i = 0; i < n; ++i)
         add_row(p, (i * 7919) % n, 1.0 / static_cast<double>(i + 3), 0.1 * static_cast<double>(i),
                 1e-3, 2.0 / 3.0, static_cast<std::uint8_t>(i % 3),
-                {1.0 / 7.0 + static_cast<double>(i), -0.3}, i % 2);
+                {static_cast<Attribute>(1.0 / 7.0 + static_cast<double>(i)), -0.3f}, i % 2);
     std::string text = to_csv(p);
     REQUIRE(text.size() > (std::size_t{36} << 20));  // more than one block
     const Population q = moatsim::load_population_csv(dir.write("big.csv", text), clouds, vendors);
