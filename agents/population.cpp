@@ -50,15 +50,16 @@ std::uint8_t draw_category(const std::vector<double>& probs, double u) noexcept 
 
 }  // namespace
 
-void Population::resize(std::size_t n, std::size_t vendors) {
-    id.resize(n);
+void Population::resize(std::size_t n, std::size_t vendor_count) {
+    id.clear();
+    vendors = vendor_count;
     demand.resize(n);
     alpha.resize(n);
     beta.resize(n);
     phi.resize(n);
     home.resize(n);
     adopted.resize(n);
-    taste.assign(vendors, std::vector<Attribute>(n));
+    taste.assign(n * vendor_count, 0.0f);
 }
 
 Population draw_population(const PopulationSpec& spec, const std::vector<std::string>& vendor_names,
@@ -78,7 +79,6 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
             const auto a = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 0);
             const auto b = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 1);
             const auto c = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 2);
-            pop.id[i] = id;
             pop.demand[i] = static_cast<Attribute>(size(a[0], a[1]));
             pop.alpha[i] = static_cast<Attribute>(alpha(a[2], a[3]));
             pop.beta[i] = static_cast<Attribute>(beta(b[0], b[1]));
@@ -88,7 +88,7 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
             for (std::size_t m = 0; m < vendor_keys.size(); ++m) {
                 const auto t = uniforms4(seed, replicate, id, setup_tick, Purpose::taste,
                                          vendor_keys[m]);
-                pop.taste[m][i] = static_cast<Attribute>(taste_means[m] +
+                pop.taste[i * pop.vendors + m] = static_cast<Attribute>(taste_means[m] +
                                                          spec.taste_sd * standard_normal(t[0], t[1]));
             }
         }

@@ -35,17 +35,28 @@ struct PopulationSpec {
 using Attribute = float;
 
 struct Population {
-    std::vector<std::uint64_t> id;        // stable identity; the key of every random stream
+    /// Stable identity, the key of every random stream. Empty when each enterprise's id is its
+    /// index (drawn populations, and loaded ones numbered 0..N-1 in order): 8 bytes per
+    /// enterprise saved, and no load per draw. Use key(i).
+    std::vector<std::uint64_t> id;
     std::vector<Attribute> demand;        // s_i, compute units/month once adopted (CSV: size)
     std::vector<Attribute> alpha;         // price sensitivity
     std::vector<Attribute> beta;          // quality sensitivity
     std::vector<Attribute> phi;           // lock-in fear
     std::vector<std::uint8_t> home;       // home cloud index g_i
     std::vector<std::uint8_t> adopted;    // adopted at t = 0 (0/1)
-    std::vector<std::vector<Attribute>> taste;  // taste[m][i] = tau_im, utils (full value)
+    /// tau_im, utils (full value), row-major: taste[i * vendors + m]. One enterprise's tastes
+    /// share a cache line, so the few who choose in a tick cost one memory access, not M.
+    std::vector<Attribute> taste;
+    std::size_t vendors = 0;              // M, the width of a taste row
 
-    [[nodiscard]] std::size_t count() const noexcept { return id.size(); }
-    void resize(std::size_t n, std::size_t vendors);
+    [[nodiscard]] std::size_t count() const noexcept { return demand.size(); }
+    [[nodiscard]] std::uint64_t key(std::size_t i) const noexcept { return id.empty() ? i : id[i]; }
+    [[nodiscard]] const Attribute* taste_of(std::size_t i) const noexcept {
+        return taste.data() + i * vendors;
+    }
+    /// n rows with drawn-style ids (the index; id left empty).
+    void resize(std::size_t n, std::size_t vendor_count);
 };
 
 /// Draws a population keyed by (seed, replicate); tastes are keyed by vendor name too.

@@ -36,12 +36,15 @@ public:
               Population& pop)
         : cols_(cols), clouds_(clouds), pop_(pop) {
         for (const Column& col : cols) {
-            doubles_.push_back(col.field == Field::size    ? pop.demand.data()
-                               : col.field == Field::alpha ? pop.alpha.data()
-                               : col.field == Field::beta  ? pop.beta.data()
-                               : col.field == Field::phi   ? pop.phi.data()
-                               : col.field == Field::taste ? pop.taste[col.vendor].data()
-                                                           : nullptr);
+            // Tastes are row-major: vendor m of row i is at taste[i * M + m].
+            const bool taste = col.field == Field::taste;
+            attributes_.push_back({col.field == Field::size    ? pop.demand.data()
+                                   : col.field == Field::alpha ? pop.alpha.data()
+                                   : col.field == Field::beta  ? pop.beta.data()
+                                   : col.field == Field::phi   ? pop.phi.data()
+                                   : taste ? pop.taste.data() + col.vendor
+                                           : nullptr,
+                                   taste ? pop.vendors : 1});
         }
     }
 
@@ -136,7 +139,7 @@ private:
                            (ec == std::errc{} && !std::isfinite(v));
                 if (ec == std::errc{} && !infinite && (col.field == Field::taste || v >= 0.0) &&
                     (stop = field_end(q)) != nullptr)
-                    doubles_[c][row] = v;
+                    attributes_[c].at[row * attributes_[c].stride] = v;
             }
         }
         if (stop != nullptr) {
@@ -168,7 +171,11 @@ private:
     const std::vector<Column>& cols_;
     const std::vector<std::string>& clouds_;
     Population& pop_;
-    std::vector<Attribute*> doubles_;  // per file column: where its doubles go (else null)
+    struct AttributeColumn {
+        Attribute* at;       // row 0's value (null for the non-numeric columns)
+        std::size_t stride;  // between rows
+    };
+    std::vector<AttributeColumn> attributes_;  // per file column
     std::string scratch_;
 };
 
@@ -211,10 +218,11 @@ std::vector<Column> parse_header(std::string_view line, const std::vector<Column
                      ", in any order)");
 }
 
+// f(column, values per row) for every stored column.
 template <class F>
 void for_each_column(Population& pop, F f) {
-    f(pop.id), f(pop.demand), f(pop.alpha), f(pop.beta), f(pop.phi), f(pop.home), f(pop.adopted);
-    for (auto& t : pop.taste) f(t);
+    f(pop.id, 1), f(pop.demand, 1), f(pop.alpha, 1), f(pop.beta, 1), f(pop.phi, 1);
+    f(pop.home, 1), f(pop.adopted, 1), f(pop.taste, pop.vendors);
 }
 
 // Allocates every column's full capacity at once and faults it in on all threads: a 10M-row
@@ -224,8 +232,8 @@ void for_each_column(Population& pop, F f) {
 void reserve_rows(Population& pop, std::size_t n) {
     constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
     std::vector<std::pair<char*, std::size_t>> chunks;
-    for_each_column(pop, [&](auto& column) {
-        column.reserve(n);
+    for_each_column(pop, [&](auto& column, std::size_t width) {
+        column.reserve(n * width);
         auto* const start = reinterpret_cast<char*>(column.data());
         const std::size_t bytes = column.capacity() * sizeof(column[0]);
         const auto first = (reinterpret_cast<std::uintptr_t>(start) + huge - 1) & ~(huge - 1);
@@ -267,7 +275,9 @@ void parse_rows(const char* b, const char* e, const std::vector<Column>& cols,
     });
     first_row[0] = pop.count();
     for (std::size_t j = 0; j < pieces; ++j) first_row[j + 1] += first_row[j];
-    for_each_column(pop, [n = first_row[pieces]](auto& column) { column.resize(n); });
+    for_each_column(pop, [n = first_row[pieces]](auto& column, std::size_t width) {
+        column.resize(n * width);
+    });
 
     std::vector<std::pair<std::size_t, std::string>> errors(pieces);  // (line or 0, message)
     tbb::parallel_for(std::size_t{0}, pieces, [&](std::size_t j) {
@@ -329,7 +339,7 @@ Population load_population_csv(const std::filesystem::path& file,
     std::size_t have = 0, done = 0;  // buf[done, have) has been read but not parsed
     std::vector<Column> cols;
     Population pop;
-    pop.taste.assign(vendor_names.size(), {});
+    pop.vendors = vendor_names.size();
     for (bool header = true, reserved = false;;) {
         std::memmove(buf.data(), buf.data() + done, have - done);
         have -= done;
@@ -371,6 +381,10 @@ Population load_population_csv(const std::filesystem::path& file,
     if (pop.count() == 0)
         throw InputError(where + ":2: no enterprises (the file has a header but no rows)");
     check_unique_ids(pop, where);
+    // Ids 0..N-1 in order are the indices: drop the column (Population::id).
+    bool indices = true;
+    for (std::size_t i = 0; i < pop.id.size() && indices; ++i) indices = pop.id[i] == i;
+    if (indices) std::vector<std::uint64_t>().swap(pop.id);
     return pop;
 }
 

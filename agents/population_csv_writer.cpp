@@ -21,7 +21,7 @@ using detail::header_line;
 void write_population_csv(std::ostream& out, const Population& pop,
                           const std::vector<std::string>& cloud_names,
                           const std::vector<std::string>& vendor_names) {
-    if (pop.taste.size() != vendor_names.size())
+    if (pop.vendors != vendor_names.size() || pop.taste.size() != pop.count() * pop.vendors)
         throw std::invalid_argument("write_population_csv: one taste column per vendor expected");
     const std::string header = header_line(expected_columns(vendor_names)) + "\n";
     out.write(header.data(), static_cast<std::streamsize>(header.size()));
@@ -61,11 +61,11 @@ void write_population_csv(std::ostream& out, const Population& pop,
             for (std::size_t i = b; i < e; ++i) {
                 if (pop.home[i] >= clouds.size())
                     throw std::out_of_range("write_population_csv: home cloud index out of range");
-                put(pop.id[i]), put(pop.demand[i]), put(pop.alpha[i]), put(pop.beta[i]),
+                put(pop.key(i)), put(pop.demand[i]), put(pop.alpha[i]), put(pop.beta[i]),
                     put(pop.phi[i]);
                 w = std::copy(clouds[pop.home[i]].begin(), clouds[pop.home[i]].end(), w);
                 *w++ = ',';
-                for (const auto& taste : pop.taste) put(taste[i]);
+                for (std::size_t m = 0; m < pop.vendors; ++m) put(pop.taste[i * pop.vendors + m]);
                 *w++ = pop.adopted[i] != 0 ? '1' : '0';
                 *w++ = '\n';
             }

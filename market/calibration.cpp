@@ -9,6 +9,7 @@
 #include <limits>
 #include <string>
 
+#include "agents/chooser.hpp"
 #include "agents/input_error.hpp"
 
 namespace moatsim {
@@ -40,8 +41,7 @@ AdopterUtilities adopter_utilities(const ChoiceContext& ctx, const Population& p
         double taste[max_vendors], prob[max_vendors], v[max_clouds];
         for (std::size_t a = r.begin(); a != r.end(); ++a) {
             const std::size_t i = adopters[a];
-            for (int m = 0; m < M; ++m) taste[m] = pop.taste[m][i];
-            const Chooser e{pop.alpha[i], pop.beta[i], pop.phi[i], pop.home[i], taste};
+            const Chooser e = chooser_for(pop, i, M, taste);
             out.weight[a] = pop.demand[i];
             double top = -std::numeric_limits<double>::infinity();
             for (int k = 0; k < K; ++k) {

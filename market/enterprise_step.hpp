@@ -7,11 +7,11 @@
 
 #include "agents/choice.hpp"
 #include "agents/population.hpp"
+#include "market/block_map.hpp"
+#include "market/demand_ledger.hpp"
 #include "market/scenario.hpp"
 
 namespace moatsim {
-
-inline constexpr std::size_t enterprise_block = 4096;
 
 /// Enterprises' changing state, structure-of-arrays. Stochastic mode uses adopted/pair/clock,
 /// expected mode uses adoption/pi.
@@ -72,14 +72,27 @@ public:
     Tally step(const StepInputs& in, EnterpriseState& state);
 
 private:
+    // Expected mode (enterprise_step.cpp): every enterprise's distribution moves every tick.
+    Tally allocate_expected(const StepInputs& in, EnterpriseState& state);
+    Tally step_expected(const StepInputs& in, EnterpriseState& state);
     template <class PerEnterprise>
     Tally map_blocks(PerEnterprise&& per_enterprise);
 
+    // Stochastic mode (stochastic_step.cpp): event clocks and a running ledger.
+    Tally allocate_stochastic(const StepInputs& in, EnterpriseState& state);
+    Tally step_stochastic(const StepInputs& in, EnterpriseState& state);
+    /// Records which pairs can be chosen now; true if that changed since the last call.
+    bool availability_changed(const ChoiceContext& ctx);
+    Tally ledger_tally() const;
+
     std::size_t enterprises_;
     int clouds_, vendors_;
-    std::vector<Tally> blocks_;  // one per block, reused every tick
+    std::vector<Tally> blocks_;  // expected mode: one per block, reused every tick
     std::vector<std::uint8_t> cloud_of_;  // [K*M] pair -> cloud, avoiding a division per tally
     double last_review_rate_ = -1.0;      // to notice a `set` on review_rate
+    DemandLedger ledger_;                      // stochastic mode's running totals per block
+    std::vector<std::int64_t> switches_, decisions_;  // stochastic mode, this tick, per block
+    std::vector<std::uint8_t> available_;      // [K*M] offered on an open cloud, last tick
 };
 
 }  // namespace moatsim

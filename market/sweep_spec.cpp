@@ -95,8 +95,9 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
             const Site site{"metrics[" + std::to_string(i) + "]", &a.get(i)->source()};
             const auto metric = parse_metric(read_string(src, *a.get(i), site));
             if (!metric) src.fail(site, "expected one of " + metric_names());
-            for (const Metric m : s.metrics)
-                if (m == *metric) src.fail(site, "'" + std::string(metric_name(m)) + "' is listed twice");
+            for (const Metric seen : s.metrics)
+                if (seen == *metric)
+                    src.fail(site, "'" + std::string(metric_name(seen)) + "' is listed twice");
             s.metrics.push_back(*metric);
         }
         if (s.metrics.empty()) root.fail("metrics", "expected at least one metric");

@@ -50,8 +50,8 @@ void add_row(Population& p, std::uint64_t id, Attribute s, Attribute a, Attribut
     p.phi.push_back(f);
     p.home.push_back(home);
     p.adopted.push_back(adopted);
-    if (p.taste.empty()) p.taste.resize(tastes.size());
-    for (std::size_t m = 0; m < tastes.size(); ++m) p.taste[m].push_back(tastes[m]);
+    p.vendors = tastes.size();
+    p.taste.insert(p.taste.end(), tastes.begin(), tastes.end());
 }
 
 // Values whose shortest decimal form is long, tiny, huge or subnormal (as Attribute).
@@ -98,9 +98,8 @@ TEST_CASE("population CSV round trip is bit-identical", "[population]") {
     CHECK(same_bits(q.phi, p.phi));
     CHECK(q.home == p.home);
     CHECK(q.adopted == p.adopted);
-    REQUIRE(q.taste.size() == 2);
-    CHECK(same_bits(q.taste[0], p.taste[0]));
-    CHECK(same_bits(q.taste[1], p.taste[1]));
+    REQUIRE(q.vendors == 2);
+    CHECK(same_bits(q.taste, p.taste));
     CHECK(to_csv(q) == text);
 }
 
@@ -125,10 +124,26 @@ TEST_CASE("population CSV accepts any column order, CRLF, BOM, blanks and quotes
         CHECK(p.beta[0] == 2);
         CHECK(p.phi[0] == 3);
         CHECK(p.home == std::vector<std::uint8_t>{1, 0});
-        CHECK(p.taste[0][0] == -1);
-        CHECK(p.taste[1][0] == 0.25);
+        CHECK(p.taste_of(0)[0] == -1);
+        CHECK(p.taste_of(0)[1] == 0.25);
         CHECK(p.adopted == std::vector<std::uint8_t>{1, 0});
     }
+}
+
+TEST_CASE("ids 0..N-1 in order are kept as indices, other ids as a column", "[population]") {
+    ScratchDir dir("ids");
+    const std::vector<std::string> c2 = {"AWS", "Azure"};
+    const std::string head = "id,size,alpha,beta,phi,home_cloud,taste_X,taste_Y,adopted\n";
+    const Population indexed = moatsim::load_population_csv(
+        dir.write("a.csv", head + "0,1,1,1,1,AWS,0,0,1\n1,2,1,1,1,AWS,0,0,0\n"), c2, vendors);
+    CHECK(indexed.id.empty());  // no column stored: the key is the index
+    CHECK(indexed.key(0) == 0);
+    CHECK(indexed.key(1) == 1);
+    const Population named = moatsim::load_population_csv(
+        dir.write("b.csv", head + "1,1,1,1,1,AWS,0,0,1\n0,2,1,1,1,AWS,0,0,0\n"), c2, vendors);
+    CHECK(named.id == std::vector<std::uint64_t>{1, 0});
+    CHECK(named.key(0) == 1);
+    CHECK(named.key(1) == 0);
 }
 
 TEST_CASE("population CSV rejects bad values naming file, line and column", "[population]") {
@@ -222,7 +237,7 @@ TEST_CASE("population CSV handles files larger than one read block", "[populatio
     CHECK(q.id == p.id);  // unsorted ids: the duplicate check sorts
     CHECK(same_bits(q.demand, p.demand));
     CHECK(same_bits(q.alpha, p.alpha));
-    CHECK(same_bits(q.taste[0], p.taste[0]));
+    CHECK(same_bits(q.taste, p.taste));
     CHECK(q.home == p.home);
     CHECK(q.adopted == p.adopted);
 

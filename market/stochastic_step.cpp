@@ -1,0 +1,189 @@
+// Stochastic mode's steps 2-3 (MODEL.md sections 7.4-7.6 on event clocks, docs/ODD.md D14):
+// a tick scans the clocks and only enterprises whose clock rings draw and choose; the demand
+// they carry moves in the block's fixed-point ledger (market/demand_ledger.hpp).
+#include <cmath>
+#include <limits>
+
+#include "agents/chooser.hpp"
+#include "agents/rng.hpp"
+#include "market/enterprise_step.hpp"
+
+namespace moatsim {
+namespace {
+
+// "Never" for a review clock: beyond any horizon (max_ticks is 12000), exact in float.
+constexpr double never = 1e9;
+
+// The largest float <= x: for a float clock c, c <= x exactly when c <= at_most(x), so the
+// scan compares floats without widening each clock.
+float float_at_most(double x) noexcept {
+    float f = static_cast<float>(x);
+    if (static_cast<double>(f) > x) f = std::nextafter(f, -std::numeric_limits<float>::infinity());
+    return f;
+}
+
+// A hint to start loading p's cache line. As volatile asm because GCC 12's dead-code
+// elimination drops __builtin_prefetch in this loop (seen in the generated code).
+inline void prefetch_line(const void* p) noexcept {
+    asm volatile("prefetcht0 %0" : : "m"(*static_cast<const char*>(p)));
+}
+
+}  // namespace
+
+double ticks_until_review(double u, double rate) noexcept {
+    if (rate >= 1.0) return 0.0;
+    if (rate <= 0.0) return never;
+    return std::min(never, std::floor(std::log(u) / std::log1p(-rate)));
+}
+
+bool EnterpriseStepper::availability_changed(const ChoiceContext& ctx) {
+    bool changed = available_.empty();
+    available_.resize(static_cast<std::size_t>(clouds_ * vendors_));
+    for (int j = 0; j < clouds_ * vendors_; ++j) {
+        const std::uint8_t now = ctx.offered[j] && ctx.cloud_open[cloud_of_[j]];
+        changed = changed || now != available_[j];
+        available_[j] = now;
+    }
+    return changed;
+}
+
+Tally EnterpriseStepper::ledger_tally() const {
+    Tally t;
+    ledger_.total(t);
+    for (std::size_t b = 0; b < switches_.size(); ++b) {
+        t.switches += static_cast<double>(switches_[b]);
+        t.decisions += static_cast<double>(decisions_[b]);
+    }
+    return t;
+}
+
+Tally EnterpriseStepper::allocate_stochastic(const StepInputs& in, EnterpriseState& s) {
+    const int K = clouds_, M = vendors_;
+    const Population& pop = in.population;
+    s.adopted.assign(enterprises_, 0);
+    s.pair.assign(enterprises_, -1);
+    s.clock.assign(enterprises_, 0.0f);
+    last_review_rate_ = in.review_rate;
+    availability_changed(in.ctx);
+    double demand_total = 0.0, alpha_total = 0.0;  // in index order: the scales are fixed
+    for (std::size_t i = 0; i < enterprises_; ++i) {
+        demand_total += pop.demand[i];
+        alpha_total += pop.alpha[i];
+    }
+    const std::size_t blocks = block_count(enterprises_);
+    ledger_.reset(blocks, K, M, fixed_point_scale(demand_total), fixed_point_scale(alpha_total));
+    switches_.assign(blocks, 0);
+    decisions_.assign(blocks, 0);
+    for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
+        DemandLedger::Block ledger = ledger_.block(b);
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto u = uniforms4(in.seed, in.replicate, pop.key(i), setup_tick,
+                                     Purpose::initial_choice);
+            // Until adoption the clock is the adoption threshold E_i = -ln U ~ Exp(1).
+            s.clock[i] = static_cast<float>(-std::log(u[3]));
+            if (!pop.adopted[i]) continue;
+            double taste[max_vendors], prob[max_pairs];
+            const Chooser e = chooser_for(pop, i, M, taste);
+            if (!choice_probabilities(in.ctx, e, -1, -1, prob)) continue;
+            const int pair = draw_pair(prob, K, M, u[0], u[1]);
+            s.adopted[i] = 1;
+            s.pair[i] = static_cast<std::int16_t>(pair);
+            s.clock[i] = static_cast<float>(1.0 + ticks_until_review(u[2], in.review_rate));
+            ledger.add(pair, cloud_of_[pair], to_units(pop.demand[i], ledger_.demand_scale()),
+                       to_units(pop.alpha[i], ledger_.alpha_scale()));
+        }
+    });
+    return ledger_tally();
+}
+
+Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& s) {
+    const int K = clouds_, M = vendors_;
+    const Population& pop = in.population;
+    const ChoiceContext& ctx = in.ctx;
+    const bool can_choose = ctx.any_open();
+    // A `set` on review_rate: every adopter's remaining wait is redrawn at the new rate
+    // (waits are memoryless, so this is the same process as per-tick draws at r').
+    const bool reschedule = in.review_rate != last_review_rate_;
+    last_review_rate_ = in.review_rate;
+    // After a catalog change every adopter checks whether its pair is still offered.
+    const bool visit_every_adopter = availability_changed(ctx) || reschedule;
+    const double t_now = static_cast<double>(in.tick);
+    // Adopts at the first tick where the cumulative hazard passes its threshold (and some
+    // cloud is open to choose); reviews when its review tick has come.
+    const float adopt_limit =
+        can_choose ? float_at_most(in.cumulative_hazard) : -std::numeric_limits<float>::infinity();
+    const float review_limit = visit_every_adopter ? std::numeric_limits<float>::infinity()
+                                                   : float_at_most(t_now);
+    const double demand_scale = ledger_.demand_scale(), alpha_scale = ledger_.alpha_scale();
+
+    for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
+        DemandLedger::Block ledger = ledger_.block(b);
+        std::int64_t switches = 0, decisions = 0;
+        double taste[max_vendors], prob[max_pairs];
+        // Pass 1, branch-free: the enterprises whose clock rings. A few percent of them do.
+        std::uint32_t rings[enterprise_block];
+        std::size_t ringing = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            rings[ringing] = static_cast<std::uint32_t>(i);
+            ringing += s.clock[i] <= (s.adopted[i] ? review_limit : adopt_limit);
+        }
+        // Pass 2: their choices. They are scattered, so each would stall on memory for its
+        // attributes; fetching a few enterprises ahead overlaps those waits.
+        constexpr std::size_t ahead = 8;
+        const auto prefetch_enterprise = [&](std::size_t i) {
+            const char* row = reinterpret_cast<const char*>(pop.taste_of(i));
+            prefetch_line(row);
+            prefetch_line(row + (M * sizeof(Attribute) - 1));
+            prefetch_line(reinterpret_cast<const char*>(pop.alpha.data() + i));
+            prefetch_line(reinterpret_cast<const char*>(pop.beta.data() + i));
+            prefetch_line(reinterpret_cast<const char*>(pop.phi.data() + i));
+            prefetch_line(reinterpret_cast<const char*>(pop.demand.data() + i));
+            prefetch_line(reinterpret_cast<const char*>(pop.home.data() + i));
+            prefetch_line(reinterpret_cast<const char*>(s.pair.data() + i));
+        };
+        for (std::size_t r = 0; r < std::min(ahead, ringing); ++r) prefetch_enterprise(rings[r]);
+        for (std::size_t r = 0; r < ringing; ++r) {
+            if (r + ahead < ringing) prefetch_enterprise(rings[r + ahead]);
+            const std::size_t i = rings[r];
+            if (!s.adopted[i]) {
+                const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::adoption);
+                const Chooser e = chooser_for(pop, i, M, taste);
+                choice_probabilities(ctx, e, -1, -1, prob);
+                const int pair = draw_pair(prob, K, M, u[1], u[2]);
+                s.adopted[i] = 1;
+                s.pair[i] = static_cast<std::int16_t>(pair);
+                s.clock[i] = static_cast<float>(t_now + 1.0 + ticks_until_review(u[3], in.review_rate));
+                ledger.add(pair, cloud_of_[pair], to_units(pop.demand[i], demand_scale),
+                           to_units(pop.alpha[i], alpha_scale));
+                ++decisions;
+                continue;
+            }
+            const int pair = s.pair[i];
+            const int cloud = cloud_of_[pair];
+            if (reschedule) {
+                const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::reschedule);
+                s.clock[i] = static_cast<float>(t_now + ticks_until_review(u[0], in.review_rate));
+            }
+            const bool delisted = !available_[pair];
+            const bool due = static_cast<double>(s.clock[i]) <= t_now;
+            if (!delisted && !due) continue;
+            const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::review);
+            if (due) s.clock[i] = static_cast<float>(t_now + 1.0 + ticks_until_review(u[3], in.review_rate));
+            if (!can_choose) continue;
+            const Chooser e = chooser_for(pop, i, M, taste);
+            choice_probabilities(ctx, e, cloud, pair % M, prob);
+            const int next = draw_pair(prob, K, M, u[1], u[2]);
+            ++decisions;
+            if (next == pair) continue;
+            s.pair[i] = static_cast<std::int16_t>(next);
+            const int next_cloud = cloud_of_[next];
+            ledger.move(pair, cloud, next, next_cloud, to_units(pop.demand[i], demand_scale));
+            if (next_cloud != cloud) ++switches;
+        }
+        switches_[b] = switches;
+        decisions_[b] = decisions;
+    });
+    return ledger_tally();
+}
+
+}  // namespace moatsim
