@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
         else if (a == "--ticks") o.ticks = std::stoi(next());
         else if (a == "--threads") threads = std::stoi(next());
         else if (a == "--mode") o.mode = next() == "expected" ? Mode::expected : Mode::stochastic;
+        else if (a == "--kernel") o.kernel = next() == "reference" ? Kernel::reference : Kernel::fast;
         else if (a.rfind("--", 0) == 0) {
             std::fprintf(stderr, "moatsim_bench: unknown option %s\n", a.c_str());
             return 2;

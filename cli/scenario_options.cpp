@@ -10,6 +10,8 @@ void add_override_options(po::options_description& desc) {
         ("reps", po::value<int>(), "number of replicates (overrides run.replicates)")
         ("ticks", po::value<int>(), "horizon in months (overrides run.ticks)")
         ("mode", po::value<std::string>(), "stochastic | expected (overrides run.mode)")
+        ("kernel", po::value<std::string>(),
+         "fast | reference: choice kernel (overrides run.kernel; reference is the scalar libm one)")
         ("enterprises", po::value<std::int64_t>(),
          "number of simulated enterprises (overrides population.enterprises)");
 }
@@ -25,6 +27,12 @@ ScenarioOverrides overrides_from(const po::variables_map& vm) {
         if (mode == "stochastic") o.mode = Mode::stochastic;
         else if (mode == "expected") o.mode = Mode::expected;
         else throw InputError("--mode: expected 'stochastic' or 'expected', got '" + mode + "'");
+    }
+    if (vm.count("kernel")) {
+        const auto& kernel = vm["kernel"].as<std::string>();
+        if (kernel == "fast") o.kernel = Kernel::fast;
+        else if (kernel == "reference") o.kernel = Kernel::reference;
+        else throw InputError("--kernel: expected 'fast' or 'reference', got '" + kernel + "'");
     }
     return o;
 }

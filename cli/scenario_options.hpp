@@ -11,7 +11,7 @@ namespace moatsim::cli {
 
 namespace po = boost::program_options;
 
-/// Adds --seed, --reps, --ticks, --mode, --enterprises to desc.
+/// Adds --seed, --reps, --ticks, --mode, --kernel, --enterprises to desc.
 void add_override_options(po::options_description& desc);
 
 /// The overrides the user gave; throws InputError on a bad --mode.

@@ -5,6 +5,13 @@ target_compile_options(moatsim_options INTERFACE -Wall -Wextra -Wpedantic -Wshad
 # Nothing reads errno after maths calls; without it GCC may inline sqrt and merge repeated
 # pure calls. Results are unchanged (IEEE operations, same libm functions).
 target_compile_options(moatsim_options INTERFACE -fno-math-errno)
+# Nothing reads the floating-point exception flags either. Without this GCC will not
+# if-convert (so not vectorise) loops that compute something and then select it, such as the
+# fast kernel's masked exps (agents/fast_choice.cpp). Values are unchanged.
+target_compile_options(moatsim_options INTERFACE -fno-trapping-math)
+# No fused multiply-add contraction: a*b+c rounds the same on every CPU and in every code
+# path (scalar, SSE2, AVX2 clones), so results do not depend on the machine's vector width.
+target_compile_options(moatsim_options INTERFACE -ffp-contract=off)
 # GCC 12's -Wrestrict misfires inside libstdc++'s std::string operator+ at -O2/-O3
 # (GCC bug 105651), in code that only concatenates strings for messages.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)

@@ -47,6 +47,7 @@ struct StepInputs {
     const ChoiceContext& ctx;
     const Population& population;
     Mode mode;
+    Kernel kernel;
     std::uint64_t seed;
     std::uint64_t replicate;
     std::uint64_t tick;

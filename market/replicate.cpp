@@ -33,7 +33,7 @@ std::vector<double> Replicate::live_brands() const {
 }
 
 StepInputs Replicate::inputs(double hazard) const {
-    return {ctx_, population_, scenario_.run.mode, scenario_.run.seed, replicate_,
+    return {ctx_, population_, scenario_.run.mode, scenario_.run.kernel, scenario_.run.seed, replicate_,
             static_cast<std::uint64_t>(market_.tick), hazard, market_.globals.review_rate,
             cumulative_hazard_};
 }

@@ -92,11 +92,16 @@ struct Event {
 /// The TOML spelling of an event kind ("catalog_add", ...), shared by the writer and reports.
 [[nodiscard]] const char* event_kind_name(Event::Kind kind) noexcept;
 
+/// Which choice kernel computes the probabilities: the vectorised one with fast exp/log, or
+/// the plain scalar one with libm that it is tested against (agents/fast_choice.hpp).
+enum class Kernel { fast, reference };
+
 struct RunSettings {
     std::uint64_t seed = 1;
     int ticks = 120;       // T
     int replicates = 1;
     Mode mode = Mode::stochastic;
+    Kernel kernel = Kernel::fast;
 };
 
 struct Scenario {

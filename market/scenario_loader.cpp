@@ -112,7 +112,7 @@ void read_run(const TomlSource& src, const TableReader& root, const ScenarioOver
               RunSettings& run) {
     static const toml::table empty;
     const toml::table* table = root.subtable("run");
-    const TableReader t(src, table ? *table : empty, "run", {"seed", "ticks", "replicates", "mode"});
+    const TableReader t(src, table ? *table : empty, "run", {"seed", "ticks", "replicates", "mode", "kernel"});
     // An override replaces the file's value, so the file's value is not read at all.
     const auto overridden = [&](const char* key, const char* option, auto value,
                                 std::int64_t lo, std::int64_t hi) {
@@ -139,6 +139,8 @@ void read_run(const TomlSource& src, const TableReader& root, const ScenarioOver
                          : static_cast<int>(t.integer("replicates", run.replicates, 1, int_max));
     run.mode = o.mode ? *o.mode
                       : static_cast<Mode>(t.choice("mode", 0, {"stochastic", "expected"}));
+    run.kernel = o.kernel ? *o.kernel
+                          : static_cast<Kernel>(t.choice("kernel", 0, {"fast", "reference"}));
 }
 
 void read_globals(const TomlSource& src, const TableReader& root, Globals& g) {

@@ -19,6 +19,7 @@ struct ScenarioOverrides {
     std::optional<int> ticks;                  // run.ticks
     std::optional<int> replicates;             // run.replicates
     std::optional<Mode> mode;                  // run.mode
+    std::optional<Kernel> kernel;              // run.kernel
     std::optional<std::int64_t> enterprises;   // population.enterprises
 };
 

@@ -144,7 +144,8 @@ std::string resolved_toml(const Scenario& s) {
 
     out << "\n[run]\nseed = " << s.run.seed << "\nticks = " << s.run.ticks
         << "\nreplicates = " << s.run.replicates << "\nmode = "
-        << (s.run.mode == Mode::expected ? "\"expected\"" : "\"stochastic\"") << "\n";
+        << (s.run.mode == Mode::expected ? "\"expected\"" : "\"stochastic\"")
+        << "\nkernel = " << (s.run.kernel == Kernel::reference ? "\"reference\"" : "\"fast\"") << "\n";
     out << "\n[calibration]\nmethod = "
         << (s.calibration == CalibrationMethod::none ? "\"none\"" : "\"berry\"") << "\n";
 

@@ -6,6 +6,7 @@
 
 #include "agents/chooser.hpp"
 #include "agents/rng.hpp"
+#include "market/choice_batcher.hpp"
 #include "market/enterprise_step.hpp"
 
 namespace moatsim {
@@ -74,30 +75,32 @@ Tally EnterpriseStepper::allocate_stochastic(const StepInputs& in, EnterpriseSta
     ledger_.reset(blocks, K, M, fixed_point_scale(demand_total), fixed_point_scale(alpha_total));
     switches_.assign(blocks, 0);
     decisions_.assign(blocks, 0);
+    const bool can_choose = in.ctx.any_open();
     for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
         DemandLedger::Block ledger = ledger_.block(b);
+        const auto chosen = [&](std::size_t i, int, int pair) {
+            s.adopted[i] = 1;
+            s.pair[i] = static_cast<std::int16_t>(pair);
+            ledger.add(pair, cloud_of_[pair], to_units(pop.demand[i], ledger_.demand_scale()),
+                       to_units(pop.alpha[i], ledger_.alpha_scale()));
+        };
+        ChoiceBatcher batcher(in.ctx, in.kernel, pop);
         for (std::size_t i = begin; i < end; ++i) {
             const auto u = uniforms4(in.seed, in.replicate, pop.key(i), setup_tick,
                                      Purpose::initial_choice);
             // Until adoption the clock is the adoption threshold E_i = -ln U ~ Exp(1).
             s.clock[i] = static_cast<float>(-std::log(u[3]));
-            if (!pop.adopted[i]) continue;
-            double taste[max_vendors], prob[max_pairs];
-            const Chooser e = chooser_for(pop, i, M, taste);
-            if (!choice_probabilities(in.ctx, e, -1, -1, prob)) continue;
-            const int pair = draw_pair(prob, K, M, u[0], u[1]);
-            s.adopted[i] = 1;
-            s.pair[i] = static_cast<std::int16_t>(pair);
+            if (!pop.adopted[i] || !can_choose) continue;
             s.clock[i] = static_cast<float>(1.0 + ticks_until_review(u[2], in.review_rate));
-            ledger.add(pair, cloud_of_[pair], to_units(pop.demand[i], ledger_.demand_scale()),
-                       to_units(pop.alpha[i], ledger_.alpha_scale()));
+            batcher.add(i, -1, u[0], u[1], chosen);
         }
+        batcher.flush(chosen);
     });
     return ledger_tally();
 }
 
 Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& s) {
-    const int K = clouds_, M = vendors_;
+    const int M = vendors_;
     const Population& pop = in.population;
     const ChoiceContext& ctx = in.ctx;
     const bool can_choose = ctx.any_open();
@@ -119,7 +122,6 @@ Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& 
     for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
         DemandLedger::Block ledger = ledger_.block(b);
         std::int64_t switches = 0, decisions = 0;
-        double taste[max_vendors], prob[max_pairs];
         // Pass 1, branch-free: the enterprises whose clock rings. A few percent of them do.
         std::uint32_t rings[enterprise_block];
         std::size_t ringing = 0;
@@ -141,25 +143,34 @@ Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& 
             prefetch_line(reinterpret_cast<const char*>(pop.home.data() + i));
             prefetch_line(reinterpret_cast<const char*>(s.pair.data() + i));
         };
+        // What a drawn pair changes: the enterprise's state and the block's ledger.
+        const auto chosen = [&](std::size_t i, int pair, int next) {
+            ++decisions;
+            if (pair < 0) {  // an adoption
+                s.adopted[i] = 1;
+                s.pair[i] = static_cast<std::int16_t>(next);
+                ledger.add(next, cloud_of_[next], to_units(pop.demand[i], demand_scale),
+                           to_units(pop.alpha[i], alpha_scale));
+                return;
+            }
+            if (next == pair) return;
+            s.pair[i] = static_cast<std::int16_t>(next);
+            ledger.move(pair, cloud_of_[pair], next, cloud_of_[next],
+                        to_units(pop.demand[i], demand_scale));
+            if (cloud_of_[next] != cloud_of_[pair]) ++switches;
+        };
+        ChoiceBatcher batcher(ctx, in.kernel, pop);
         for (std::size_t r = 0; r < std::min(ahead, ringing); ++r) prefetch_enterprise(rings[r]);
         for (std::size_t r = 0; r < ringing; ++r) {
             if (r + ahead < ringing) prefetch_enterprise(rings[r + ahead]);
             const std::size_t i = rings[r];
             if (!s.adopted[i]) {
                 const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::adoption);
-                const Chooser e = chooser_for(pop, i, M, taste);
-                choice_probabilities(ctx, e, -1, -1, prob);
-                const int pair = draw_pair(prob, K, M, u[1], u[2]);
-                s.adopted[i] = 1;
-                s.pair[i] = static_cast<std::int16_t>(pair);
                 s.clock[i] = static_cast<float>(t_now + 1.0 + ticks_until_review(u[3], in.review_rate));
-                ledger.add(pair, cloud_of_[pair], to_units(pop.demand[i], demand_scale),
-                           to_units(pop.alpha[i], alpha_scale));
-                ++decisions;
+                batcher.add(i, -1, u[1], u[2], chosen);
                 continue;
             }
             const int pair = s.pair[i];
-            const int cloud = cloud_of_[pair];
             if (reschedule) {
                 const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::reschedule);
                 s.clock[i] = static_cast<float>(t_now + ticks_until_review(u[0], in.review_rate));
@@ -169,17 +180,9 @@ Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& 
             if (!delisted && !due) continue;
             const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::review);
             if (due) s.clock[i] = static_cast<float>(t_now + 1.0 + ticks_until_review(u[3], in.review_rate));
-            if (!can_choose) continue;
-            const Chooser e = chooser_for(pop, i, M, taste);
-            choice_probabilities(ctx, e, cloud, pair % M, prob);
-            const int next = draw_pair(prob, K, M, u[1], u[2]);
-            ++decisions;
-            if (next == pair) continue;
-            s.pair[i] = static_cast<std::int16_t>(next);
-            const int next_cloud = cloud_of_[next];
-            ledger.move(pair, cloud, next, next_cloud, to_units(pop.demand[i], demand_scale));
-            if (next_cloud != cloud) ++switches;
+            if (can_choose) batcher.add(i, pair, u[1], u[2], chosen);
         }
+        batcher.flush(chosen);
         switches_[b] = switches;
         decisions_[b] = decisions;
     });

@@ -1,0 +1,81 @@
+#pragma once
+// exp and log for the choice kernels, written so that GCC vectorises loops over them (no
+// branches, no calls, no table lookups). Accuracy, tested in tests/test_fast_math.cpp
+// against std::exp/std::log: within 4 ulp on their domains (about 1e-15 relative, far below
+// anything the model's results can show).
+//
+// Why not libm: the kernels spend most of their time in ~40 exp calls per choice; libm's
+// scalar calls cannot be vectorised, and were a third of the tick in the profile
+// (bench/README.md).
+#include <bit>
+#include <cstdint>
+
+namespace moatsim::fast_math {
+
+/// e^x for x in [-708, 709]; x below is taken as -708 (e^-708 ~ 3e-308, which callers that
+/// need an exact zero mask out), x above as 709. Range reduction x = n ln2 + r with
+/// |r| <= ln2/2 (Cody-Waite, two-part ln2 so n*ln2_hi is exact), then a degree-13 Taylor
+/// polynomial, whose truncation error there is below 1e-17, and scaling by 2^n built
+/// from the exponent bits.
+inline double exp(double x) noexcept {
+    constexpr double log2e = 1.4426950408889634074;
+    constexpr double ln2_hi = 0x1.62e42fee00000p-1;  // 32 significant bits: n*ln2_hi is exact
+    constexpr double ln2_lo = 0x1.a39ef35793c76p-33;
+    constexpr double round_magic = 0x1.8p52;  // adding it rounds to an integer in the low bits
+    x = x < -708.0 ? -708.0 : x;
+    x = x > 709.0 ? 709.0 : x;
+    const double shifted = x * log2e + round_magic;
+    const double n = shifted - round_magic;  // nearest integer to x / ln 2
+    const double r = (x - n * ln2_hi) - n * ln2_lo;
+    double p = 1.0 / 6227020800.0;  // 1/13!
+    p = p * r + 1.0 / 479001600.0;
+    p = p * r + 1.0 / 39916800.0;
+    p = p * r + 1.0 / 3628800.0;
+    p = p * r + 1.0 / 362880.0;
+    p = p * r + 1.0 / 40320.0;
+    p = p * r + 1.0 / 5040.0;
+    p = p * r + 1.0 / 720.0;
+    p = p * r + 1.0 / 120.0;
+    p = p * r + 1.0 / 24.0;
+    p = p * r + 1.0 / 6.0;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    p = p * r + 1.0;
+    // n + 1023 is in [1, 2046] here: a normal power of two.
+    const auto n_bits = std::bit_cast<std::int64_t>(shifted) - std::bit_cast<std::int64_t>(round_magic);
+    const double scale = std::bit_cast<double>(static_cast<std::uint64_t>(n_bits + 1023) << 52);
+    return p * scale;
+}
+
+/// ln x for finite x >= 2^-1022 (normal, positive). x = 2^e m with m in [sqrt(1/2), sqrt(2)),
+/// ln m = 2 atanh(s), s = (m - 1)/(m + 1), |s| <= 0.172, by its odd series to s^23 (the next
+/// term is below 1e-18 of the result).
+inline double log(double x) noexcept {
+    constexpr double ln2_hi = 0x1.62e42fee00000p-1;
+    constexpr double ln2_lo = 0x1.a39ef35793c76p-33;
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    // Mantissa with the exponent of 1.0, and the unbiased exponent.
+    std::int64_t e = static_cast<std::int64_t>(bits >> 52) - 1023;
+    double m = std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
+    const bool high = m > 1.4142135623730950488;
+    m = high ? m * 0.5 : m;
+    e = high ? e + 1 : e;
+    const double s = (m - 1.0) / (m + 1.0);
+    const double s2 = s * s;
+    double p = 1.0 / 23.0;
+    p = p * s2 + 1.0 / 21.0;
+    p = p * s2 + 1.0 / 19.0;
+    p = p * s2 + 1.0 / 17.0;
+    p = p * s2 + 1.0 / 15.0;
+    p = p * s2 + 1.0 / 13.0;
+    p = p * s2 + 1.0 / 11.0;
+    p = p * s2 + 1.0 / 9.0;
+    p = p * s2 + 1.0 / 7.0;
+    p = p * s2 + 1.0 / 5.0;
+    p = p * s2 + 1.0 / 3.0;
+    const double ed = static_cast<double>(e);
+    // 2s + 2s^3 p, with the small term added last for accuracy.
+    return ed * ln2_hi + (ed * ln2_lo + (2.0 * s + 2.0 * s * s2 * p));
+}
+
+}  // namespace moatsim::fast_math
