@@ -37,7 +37,7 @@ void ChooserBatch::pad(int vendors) noexcept {
 
 // Compiled twice, for AVX2 and for the x86-64 baseline (SSE2); the loader picks one. AVX2
 // does not include FMA, and contraction is off anyway: both give the same bits.
-__attribute__((target_clones("avx2", "default")))
+__attribute__((target_clones("avx2", "default"), flatten))
 bool choice_probabilities_batch(const ChoiceContext& c, const ChooserBatch& b,
                                 double (*prob)[batch_lanes]) noexcept {
     const int K = c.clouds, M = c.vendors;

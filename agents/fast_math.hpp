@@ -54,12 +54,16 @@ inline double log(double x) noexcept {
     constexpr double ln2_hi = 0x1.62e42fee00000p-1;
     constexpr double ln2_lo = 0x1.a39ef35793c76p-33;
     const auto bits = std::bit_cast<std::uint64_t>(x);
-    // Mantissa with the exponent of 1.0, and the unbiased exponent.
-    std::int64_t e = static_cast<std::int64_t>(bits >> 52) - 1023;
+    // The unbiased exponent as a double, built in the mantissa of 2^52 (AVX2 has no
+    // int64 -> double conversion, and this keeps the loop vectorised), and the mantissa
+    // with the exponent of 1.0.
+    constexpr double two52 = 4503599627370496.0;
+    double e = std::bit_cast<double>((bits >> 52) | std::bit_cast<std::uint64_t>(two52)) -
+               (two52 + 1023.0);
     double m = std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
     const bool high = m > 1.4142135623730950488;
     m = high ? m * 0.5 : m;
-    e = high ? e + 1 : e;
+    e = high ? e + 1.0 : e;
     const double s = (m - 1.0) / (m + 1.0);
     const double s2 = s * s;
     double p = 1.0 / 23.0;
@@ -73,9 +77,8 @@ inline double log(double x) noexcept {
     p = p * s2 + 1.0 / 7.0;
     p = p * s2 + 1.0 / 5.0;
     p = p * s2 + 1.0 / 3.0;
-    const double ed = static_cast<double>(e);
     // 2s + 2s^3 p, with the small term added last for accuracy.
-    return ed * ln2_hi + (ed * ln2_lo + (2.0 * s + 2.0 * s * s2 * p));
+    return e * ln2_hi + (e * ln2_lo + (2.0 * s + 2.0 * s * s2 * p));
 }
 
 }  // namespace moatsim::fast_math

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "agents/chooser.hpp"
+#include "agents/expected_batch.hpp"
 #include "agents/expected_choice.hpp"
 
 namespace moatsim {
@@ -79,26 +80,39 @@ Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {
     return in.mode == Mode::stochastic ? step_stochastic(in, s) : step_expected(in, s);
 }
 
+// Expected mode keeps pi in batches: enterprise i's pi_j is at lanes(i)[j][i % batch_lanes],
+// so the batch kernel works in place. Blocks hold whole batches (enterprise_block is a
+// multiple of batch_lanes); the last batch's missing lanes stay zero.
+static_assert(enterprise_block % batch_lanes == 0);
+
 Tally EnterpriseStepper::allocate_expected(const StepInputs& in, EnterpriseState& s) {
     const int M = vendors_, J = clouds_ * vendors_;
     const Population& pop = in.population;
     s.adoption.assign(enterprises_, 0.0);
-    s.pi.assign(enterprises_ * static_cast<std::size_t>(J), 0.0);
+    const std::size_t batches = (enterprises_ + batch_lanes - 1) / batch_lanes;
+    s.pi.assign(batches * static_cast<std::size_t>(J * batch_lanes), 0.0);
     return map_blocks([&](std::size_t i, BlockSums& t, ExpectedScratch&) {
         if (!pop.adopted[i]) return;
         double taste[max_vendors], prob[max_pairs];
         const Chooser e = chooser_for(pop, i, M, taste);
         if (!choice_probabilities(in.ctx, e, -1, -1, prob)) return;
-        double* pi = &s.pi[i * J];
-        std::copy(prob, prob + J, pi);
+        double (*pi)[batch_lanes] = pi_batch(s, i);
+        const std::size_t l = i % batch_lanes;
         s.adoption[i] = 1.0;
         for (int j = 0; j < J; ++j) {
-            t.demand[j] += pop.demand[i] * pi[j];
-            t.customers[j / M] += pi[j];
+            pi[j][l] = prob[j];
+            t.demand[j] += pop.demand[i] * prob[j];
+            t.customers[j / M] += prob[j];
         }
         t.adopters += 1.0;
         t.alpha_sum += pop.alpha[i];
     });
+}
+
+double (*EnterpriseStepper::pi_batch(EnterpriseState& s, std::size_t i) const)[batch_lanes] {
+    // The vector's doubles viewed as rows of batch_lanes: same type, contiguous.
+    const std::size_t at = i / batch_lanes * static_cast<std::size_t>(clouds_ * vendors_ * batch_lanes);
+    return reinterpret_cast<double (*)[batch_lanes]>(s.pi.data() + at);
 }
 
 Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s) {
@@ -106,30 +120,54 @@ Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s)
     const Population& pop = in.population;
     const ChoiceContext& ctx = in.ctx;
     const bool can_choose = ctx.any_open();
-    return map_blocks([&](std::size_t i, BlockSums& t, ExpectedScratch& scratch) {
-        double taste[max_vendors], p0[max_pairs];
-        const double a = s.adoption[i];
-        const double a_new = a + (1.0 - a) * in.hazard;
-        if (a_new <= 0.0) return;
-        double* pi = &s.pi[i * J];
-        const Chooser e = chooser_for(pop, i, M, taste);
-        // Existing adopters review (section 7.5); new adopters choose without incumbency.
-        const double switched = expected_review(ctx, e, in.review_rate, pi, p0, scratch);
-        if (can_choose && a_new > a) {
-            const double keep = a / a_new, fresh = (a_new - a) / a_new;
-            for (int j = 0; j < J; ++j) pi[j] = keep * pi[j] + fresh * p0[j];
-            s.adoption[i] = a_new;
+    for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
+        BlockSums t;
+        t.reset(J, clouds_);
+        static thread_local double p0[max_pairs][batch_lanes];
+        ChooserBatch batch;
+        double switched[batch_lanes];
+        for (std::size_t first = begin; first < end; first += batch_lanes) {
+            batch.count = static_cast<int>(std::min<std::size_t>(batch_lanes, end - first));
+            for (int l = 0; l < batch.count; ++l) {
+                double taste[max_vendors];
+                batch.set(l, chooser_for(pop, first + static_cast<std::size_t>(l), M, taste), M, -1, -1);
+            }
+            batch.pad(M);
+            // Existing adopters review (section 7.5), in place; new adopters choose without
+            // incumbency (p0). An enterprise not adopted has pi = 0, which stays 0.
+            double (*pi)[batch_lanes] = pi_batch(s, first);
+            if (in.kernel == Kernel::fast)
+                expected_review_batch(ctx, batch, in.review_rate, pi, p0, switched);
+            else
+                expected_review_batch_reference(ctx, batch, in.review_rate, pi, p0, switched);
+            for (int l = 0; l < batch.count; ++l) {
+                const std::size_t i = first + static_cast<std::size_t>(l);
+                const double a = s.adoption[i];
+                const double a_new = a + (1.0 - a) * in.hazard;
+                if (a_new <= 0.0) continue;
+                if (can_choose && a_new > a) {
+                    const double keep = a / a_new, fresh = (a_new - a) / a_new;
+                    for (int j = 0; j < J; ++j) pi[j][l] = keep * pi[j][l] + fresh * p0[j][l];
+                    s.adoption[i] = a_new;
+                }
+                const double adopted = s.adoption[i];
+                for (int k = 0, j = 0; k < clouds_; ++k)
+                    for (int m = 0; m < M; ++m, ++j) {
+                        t.demand[j] += pop.demand[i] * adopted * pi[j][l];
+                        t.customers[k] += adopted * pi[j][l];
+                    }
+                t.adopters += adopted;
+                t.switches += a * switched[l];
+                t.decisions += 1.0;  // every enterprise's distribution is updated
+                t.alpha_sum += adopted * pop.alpha[i];
+            }
         }
-        const double adopted = s.adoption[i];
-        for (int j = 0; j < J; ++j) {
-            t.demand[j] += pop.demand[i] * adopted * pi[j];
-            t.customers[j / M] += adopted * pi[j];
-        }
-        t.adopters += adopted;
-        t.switches += a * switched;
-        t.decisions += 1.0;  // every enterprise's distribution is updated
-        t.alpha_sum += adopted * pop.alpha[i];
+        t.store(blocks_[b]);
     });
+    Tally total;
+    total.reset(clouds_, vendors_);
+    for (const auto& b : blocks_) total.add(b);  // block order: deterministic sums
+    return total;
 }
 
 }  // namespace moatsim
