@@ -3,15 +3,18 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "agents/fast_math.hpp"
 #include "agents/rng.hpp"
 
 namespace moatsim {
 namespace {
 
 // One attribute's sampler, with the lognormal's parameters worked out once rather than
-// per enterprise: inverse transform / Box-Muller from uniforms in (0, 1]; always >= 0.
+// per enterprise. Works on a chunk of enterprises at a time, so that the lognormal's exps
+// vectorise; always >= 0.
 struct Sampler {
     Distribution d;
     double mu = 0.0, sigma = 0.0;  // of the underlying normal (lognormal)
@@ -25,16 +28,24 @@ struct Sampler {
         }
     }
 
-    double operator()(double u1, double u2) const noexcept {
-        switch (d.kind) {
-            case Distribution::Kind::constant: return d.mean;
-            case Distribution::Kind::pareto: return std::pow(u1, -1.0 / d.shape);
-            case Distribution::Kind::lognormal: break;
+    /// out[c] from uniform u[c] (inverse transform: Pareto) or standard normal z[c].
+    void operator()(const double* u, const double* z, std::size_t n, Attribute* out) const noexcept {
+        if (d.kind == Distribution::Kind::pareto) {
+            for (std::size_t c = 0; c < n; ++c) out[c] = static_cast<Attribute>(std::pow(u[c], -1.0 / d.shape));
+        } else if (d.kind == Distribution::Kind::lognormal && d.sd > 0.0) {
+            for (std::size_t c = 0; c < n; ++c)
+                out[c] = static_cast<Attribute>(fast_math::exp(mu + sigma * z[c]));
+        } else {
+            for (std::size_t c = 0; c < n; ++c) out[c] = static_cast<Attribute>(d.mean);
         }
-        if (d.sd <= 0.0) return d.mean;
-        return std::exp(mu + sigma * standard_normal(u1, u2));
     }
 };
+
+// Box-Muller (first branch) over a chunk, vectorised: z = sqrt(-2 ln u1) cos(2 pi u2).
+void standard_normals(const double* u1, const double* u2, std::size_t n, double* z) noexcept {
+    for (std::size_t c = 0; c < n; ++c)
+        z[c] = std::sqrt(-2.0 * fast_math::log(u1[c])) * fast_math::cos_2pi(u2[c]);
+}
 
 std::uint8_t draw_category(const std::vector<double>& probs, double u) noexcept {
     double cum = 0.0;
@@ -73,24 +84,45 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
 
     const Sampler size(spec.size), alpha(spec.price_sensitivity),
         beta(spec.quality_sensitivity), phi(spec.lock_in_fear);
+    const std::size_t M = vendor_keys.size();
+    // Per chunk of enterprises: the counter-based uniforms first (scalar Philox), then the
+    // normals and transforms in vectorised loops over the chunk.
+    constexpr std::size_t chunk = 64;
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 4096), [&](const auto& range) {
-        for (std::size_t i = range.begin(); i != range.end(); ++i) {
-            const std::uint64_t id = i;
-            const auto a = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 0);
-            const auto b = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 1);
-            const auto c = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 2);
-            pop.demand[i] = static_cast<Attribute>(size(a[0], a[1]));
-            pop.alpha[i] = static_cast<Attribute>(alpha(a[2], a[3]));
-            pop.beta[i] = static_cast<Attribute>(beta(b[0], b[1]));
-            pop.phi[i] = static_cast<Attribute>(phi(b[2], b[3]));
-            pop.home[i] = draw_category(spec.home_cloud, c[0]);
-            pop.adopted[i] = c[1] <= spec.adopted_initial ? 1 : 0;
-            for (std::size_t m = 0; m < vendor_keys.size(); ++m) {
-                const auto t = uniforms4(seed, replicate, id, setup_tick, Purpose::taste,
-                                         vendor_keys[m]);
-                pop.taste[i * pop.vendors + m] = static_cast<Attribute>(taste_means[m] +
-                                                         spec.taste_sd * standard_normal(t[0], t[1]));
+        // Slots 0-3: size, alpha, beta, phi; 4 + m: vendor m's taste.
+        std::vector<double> u1((4 + M) * chunk), u2((4 + M) * chunk), z((4 + M) * chunk);
+        Attribute out[chunk];
+        for (std::size_t first = range.begin(); first < range.end(); first += chunk) {
+            const std::size_t count = std::min(chunk, range.end() - first);
+            for (std::size_t c = 0; c < count; ++c) {
+                const std::uint64_t id = first + c;
+                const auto a = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 0);
+                const auto b = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 1);
+                const auto h = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 2);
+                u1[0 * chunk + c] = a[0], u2[0 * chunk + c] = a[1];
+                u1[1 * chunk + c] = a[2], u2[1 * chunk + c] = a[3];
+                u1[2 * chunk + c] = b[0], u2[2 * chunk + c] = b[1];
+                u1[3 * chunk + c] = b[2], u2[3 * chunk + c] = b[3];
+                pop.home[id] = draw_category(spec.home_cloud, h[0]);
+                pop.adopted[id] = h[1] <= spec.adopted_initial ? 1 : 0;
+                for (std::size_t m = 0; m < M; ++m) {
+                    const auto t = uniforms4(seed, replicate, id, setup_tick, Purpose::taste,
+                                             vendor_keys[m]);
+                    u1[(4 + m) * chunk + c] = t[0], u2[(4 + m) * chunk + c] = t[1];
+                }
             }
+            for (std::size_t slot = 0; slot < 4 + M; ++slot)
+                standard_normals(&u1[slot * chunk], &u2[slot * chunk], count, &z[slot * chunk]);
+            const Sampler* samplers[] = {&size, &alpha, &beta, &phi};
+            std::vector<Attribute>* columns[] = {&pop.demand, &pop.alpha, &pop.beta, &pop.phi};
+            for (std::size_t slot = 0; slot < 4; ++slot) {
+                (*samplers[slot])(&u1[slot * chunk], &z[slot * chunk], count, out);
+                std::copy(out, out + count, columns[slot]->begin() + static_cast<std::ptrdiff_t>(first));
+            }
+            for (std::size_t c = 0; c < count; ++c)
+                for (std::size_t m = 0; m < M; ++m)
+                    pop.taste[(first + c) * M + m] =
+                        static_cast<Attribute>(taste_means[m] + spec.taste_sd * z[(4 + m) * chunk + c]);
         }
     });
 

@@ -52,3 +52,19 @@ TEST_CASE("fast log is within 2 ulp of std::log on normal positive numbers", "[f
     for (const double x : {2.0, 0.5, std::sqrt(2.0), 32.0, 1e308, std::numeric_limits<double>::min()})
         CHECK(ulps(moatsim::fast_math::log(x), std::log(x)) <= 2.0);
 }
+
+TEST_CASE("fast cos(2 pi u) is within 1e-15 of std::cos on [0, 1]", "[fast_math]") {
+    constexpr double two_pi = 6.283185307179586476925286766559;
+    double worst = 0.0;
+    for (std::uint64_t i = 0; i < 200000; ++i) {
+        const auto u = moatsim::uniforms4(9, 0, i, 0, moatsim::Purpose::population);
+        for (const double x : {u[0], 0.125 + 1e-6 * (u[1] - 0.5), 0.25 + 1e-9 * (u[2] - 0.5), u[3] * 1e-3})
+            worst = std::max(worst, std::abs(moatsim::fast_math::cos_2pi(x) - std::cos(two_pi * x)));
+    }
+    // std::cos(2 pi u) itself carries the rounding of 2 pi u (up to ~9e-16 near u = 1).
+    CHECK(worst < 1e-15);
+    CHECK(moatsim::fast_math::cos_2pi(0.0) == 1.0);
+    CHECK(moatsim::fast_math::cos_2pi(1.0) == 1.0);
+    CHECK(moatsim::fast_math::cos_2pi(0.5) == -1.0);
+    CHECK(std::abs(moatsim::fast_math::cos_2pi(0.25)) < 1e-16);
+}
