@@ -10,6 +10,7 @@
 #include <string>
 
 #include "agents/chooser.hpp"
+#include "agents/fast_choice.hpp"
 #include "agents/input_error.hpp"
 
 namespace moatsim {
@@ -21,47 +22,68 @@ constexpr std::size_t block = 4096;
 // contraction step cheap: e_ik = exp(V_ik - max_k V_ik) with V the cloud utility without b_k
 // (0 for closed clouds). The nests do not depend on b, and exp(V + b) = exp(V) exp(b), so a
 // step needs no exp per adopter: P_ik = e_ik B_k / sum_k' e_ik' B_k', B_k = exp(b_k - max b).
-// Stored as float (the largest array of a run's set-up); its 1e-7 relative rounding moves
-// the fitted shares by far less than the 1e-6 the calibration promises.
+// Stored as float, adopters in population order with no index or weight column (each
+// population block knows where its adopters start): 4K bytes per adopter, the set-up's
+// largest array. Float's 1e-7 relative rounding moves the fitted shares by far less than
+// the 1e-6 the calibration promises.
 struct AdopterUtilities {
-    std::vector<float> scaled;  // [adopter * K] e_ik, in [0, 1]
-    std::vector<float> weight;  // s_i
+    std::vector<float> scaled;              // [adopter * K] e_ik, in [0, 1]
+    std::vector<std::size_t> first;         // [block + 1] the block's first adopter
+    std::size_t adopters() const noexcept { return first.empty() ? 0 : first.back(); }
 };
 
 AdopterUtilities adopter_utilities(const ChoiceContext& ctx, const Population& pop) {
     const int K = ctx.clouds, M = ctx.vendors;
+    const std::size_t n = pop.count(), blocks = (n + block - 1) / block;
     AdopterUtilities out;
-    std::vector<std::uint32_t> adopters;  // population indices fit: N < 2^32 (loader limit)
-    for (std::size_t i = 0; i < pop.count(); ++i)
-        if (pop.adopted[i]) adopters.push_back(static_cast<std::uint32_t>(i));
-    out.scaled.assign(adopters.size() * K, 0.0f);
-    out.weight.resize(adopters.size());
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, adopters.size(), block),
-                      [&](const auto& r) {
-        double taste[max_vendors], prob[max_vendors], v[max_clouds];
-        for (std::size_t a = r.begin(); a != r.end(); ++a) {
-            const std::size_t i = adopters[a];
-            const Chooser e = chooser_for(pop, i, M, taste);
-            out.weight[a] = pop.demand[i];
-            double top = -std::numeric_limits<double>::infinity();
-            for (int k = 0; k < K; ++k) {
-                if (!ctx.cloud_open[k]) continue;
-                const NestValues nest = vendor_choice(ctx, e, k, -1, prob);
-                v[k] = cloud_utility(ctx, e, k, nest, false);
-                top = std::max(top, v[k]);
+    out.first.assign(blocks + 1, 0);
+    for (std::size_t b = 0; b < blocks; ++b) {
+        std::size_t count = 0;
+        for (std::size_t i = b * block; i < std::min(n, (b + 1) * block); ++i) count += pop.adopted[i];
+        out.first[b + 1] = out.first[b] + count;
+    }
+    out.scaled.assign(out.adopters() * static_cast<std::size_t>(K), 0.0f);
+    if (!ctx.any_open()) return out;
+    // The fast batch kernel with no brands gives P_ik = e_ik / sum_k' e_ik': e_ik is P_ik
+    // over the largest P_ik.
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const auto& r) {
+        static thread_local double prob[max_pairs][batch_lanes];
+        for (std::size_t b = r.begin(); b != r.end(); ++b) {
+            std::size_t a = out.first[b];
+            ChooserBatch batch;
+            std::size_t lane_adopter[batch_lanes];
+            const auto flush = [&] {
+                batch.pad(M);
+                choice_probabilities_batch(ctx, batch, prob);
+                for (int l = 0; l < batch.count; ++l) {
+                    double p[max_clouds], top = 0.0;
+                    for (int k = 0; k < K; ++k) {
+                        p[k] = 0.0;
+                        for (int m = 0; m < M; ++m) p[k] += prob[k * M + m][l];
+                        top = std::max(top, p[k]);
+                    }
+                    for (int k = 0; k < K; ++k)
+                        out.scaled[lane_adopter[l] * K + k] = static_cast<float>(p[k] / top);
+                }
+                batch.count = 0;
+            };
+            for (std::size_t i = b * block; i < std::min(n, (b + 1) * block); ++i) {
+                if (!pop.adopted[i]) continue;
+                double taste[max_vendors];
+                batch.set(batch.count, chooser_for(pop, i, M, taste), M, -1, -1);
+                lane_adopter[batch.count] = a++;
+                if (++batch.count == batch_lanes) flush();
             }
-            for (int k = 0; k < K; ++k)
-                if (ctx.cloud_open[k]) out.scaled[a * K + k] = static_cast<float>(std::exp(v[k] - top));
+            if (batch.count > 0) flush();
         }
-    });
+    }, tbb::simple_partitioner());
     return out;
 }
 
 std::vector<double> shares_from(const AdopterUtilities& u, const ChoiceContext& ctx,
-                                const std::vector<double>& brand) {
+                                const Population& pop, const std::vector<double>& brand) {
     const std::size_t K = static_cast<std::size_t>(ctx.clouds);
-    const std::size_t n = u.weight.size();
-    const std::size_t blocks = (n + block - 1) / block;
+    const std::size_t n = pop.count(), blocks = u.first.size() - 1;
     double top = -std::numeric_limits<double>::infinity();
     for (std::size_t k = 0; k < K; ++k)
         if (ctx.cloud_open[k]) top = std::max(top, brand[k]);
@@ -72,13 +94,16 @@ std::vector<double> shares_from(const AdopterUtilities& u, const ChoiceContext& 
         double p[max_clouds];
         for (std::size_t b = r.begin(); b != r.end(); ++b) {
             double* acc = &partial[b * (K + 1)];
-            for (std::size_t a = b * block; a < std::min(n, (b + 1) * block); ++a) {
+            std::size_t a = u.first[b];
+            for (std::size_t i = b * block; i < std::min(n, (b + 1) * block); ++i) {
+                if (!pop.adopted[i]) continue;
+                const float* e = &u.scaled[a++ * K];
                 double sum = 0.0;
                 for (std::size_t k = 0; k < K; ++k) {
-                    p[k] = static_cast<double>(u.scaled[a * K + k]) * factor[k];
+                    p[k] = static_cast<double>(e[k]) * factor[k];
                     sum += p[k];
                 }
-                const double w = u.weight[a];
+                const double w = pop.demand[i];
                 acc[K] += w;
                 if (!(sum > 0.0)) continue;  // every term underflowed: no open cloud is reachable
                 for (std::size_t k = 0; k < K; ++k) acc[k] += w * p[k] / sum;
@@ -97,7 +122,7 @@ std::vector<double> shares_from(const AdopterUtilities& u, const ChoiceContext& 
 
 std::vector<double> initial_cloud_shares(const ChoiceContext& ctx, const Population& pop,
                                          const std::vector<double>& brand) {
-    return shares_from(adopter_utilities(ctx, pop), ctx, brand);
+    return shares_from(adopter_utilities(ctx, pop), ctx, pop, brand);
 }
 
 CalibrationResult calibrate_brands(const ChoiceContext& ctx, const Population& pop,
@@ -109,13 +134,13 @@ CalibrationResult calibrate_brands(const ChoiceContext& ctx, const Population& p
             throw InputError("calibration: cloud #" + std::to_string(k + 1) +
                              " has a target share but an empty catalog at the start date");
     const AdopterUtilities u = adopter_utilities(ctx, pop);
-    if (u.weight.empty())
+    if (u.adopters() == 0)
         throw InputError("calibration: no enterprise is adopted at t = 0 "
                          "(population.adopted_initial = 0?), so shares cannot be matched");
     CalibrationResult result;
     result.brand.assign(K, 0.0);
     for (int it = 1; it <= max_iterations; ++it) {
-        const auto shares = shares_from(u, ctx, result.brand);
+        const auto shares = shares_from(u, ctx, pop, result.brand);
         double largest = 0.0;
         for (int k = 0; k < K; ++k) {
             if (!ctx.cloud_open[k]) continue;
