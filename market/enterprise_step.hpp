@@ -59,10 +59,17 @@ struct StepInputs {
     double cumulative_hazard = 0;  // Lambda(t) = -sum_{s<=t} ln(1 - h(s)) (stochastic mode)
 };
 
-/// Ticks to wait, from the current one, until a review: the number of failures before the
-/// first success of Bernoulli(rate) trials, by inversion of u in (0, 1]. 0 when rate >= 1;
-/// effectively never (1e9) when rate <= 0.
-[[nodiscard]] double ticks_until_review(double u, double rate) noexcept;
+/// Waits until a review at a review rate: the number of failures before the first success
+/// of Bernoulli(rate) trials, by inversion of u in (0, 1]. 0 when rate >= 1; effectively
+/// never (1e9) when rate <= 0. ln(1 - rate) is worked out once, not per draw.
+class ReviewWait {
+public:
+    explicit ReviewWait(double rate) noexcept;
+    [[nodiscard]] double ticks(double u) const noexcept;
+
+private:
+    double rate_, log_keep_;
+};
 
 class EnterpriseStepper {
 public:

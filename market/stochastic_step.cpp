@@ -31,10 +31,13 @@ inline void prefetch_line(const void* p) noexcept {
 
 }  // namespace
 
-double ticks_until_review(double u, double rate) noexcept {
-    if (rate >= 1.0) return 0.0;
-    if (rate <= 0.0) return never;
-    return std::min(never, std::floor(std::log(u) / std::log1p(-rate)));
+ReviewWait::ReviewWait(double rate) noexcept
+    : rate_(rate), log_keep_(rate > 0.0 && rate < 1.0 ? std::log1p(-rate) : 0.0) {}
+
+double ReviewWait::ticks(double u) const noexcept {
+    if (rate_ >= 1.0) return 0.0;
+    if (rate_ <= 0.0) return never;
+    return std::min(never, std::floor(std::log(u) / log_keep_));
 }
 
 bool EnterpriseStepper::availability_changed(const ChoiceContext& ctx) {
@@ -76,6 +79,7 @@ Tally EnterpriseStepper::allocate_stochastic(const StepInputs& in, EnterpriseSta
     switches_.assign(blocks, 0);
     decisions_.assign(blocks, 0);
     const bool can_choose = in.ctx.any_open();
+    const ReviewWait wait(in.review_rate);
     for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
         DemandLedger::Block ledger = ledger_.block(b);
         const auto chosen = [&](std::size_t i, int, int pair) {
@@ -91,7 +95,7 @@ Tally EnterpriseStepper::allocate_stochastic(const StepInputs& in, EnterpriseSta
             // Until adoption the clock is the adoption threshold E_i = -ln U ~ Exp(1).
             s.clock[i] = static_cast<float>(-std::log(u[3]));
             if (!pop.adopted[i] || !can_choose) continue;
-            s.clock[i] = static_cast<float>(1.0 + ticks_until_review(u[2], in.review_rate));
+            s.clock[i] = static_cast<float>(1.0 + wait.ticks(u[2]));
             batcher.add(i, -1, u[0], u[1], chosen);
         }
         batcher.flush(chosen);
@@ -118,6 +122,7 @@ Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& 
     const float review_limit = visit_every_adopter ? std::numeric_limits<float>::infinity()
                                                    : float_at_most(t_now);
     const double demand_scale = ledger_.demand_scale(), alpha_scale = ledger_.alpha_scale();
+    const ReviewWait wait(in.review_rate);
 
     for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
         DemandLedger::Block ledger = ledger_.block(b);
@@ -166,20 +171,20 @@ Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& 
             const std::size_t i = rings[r];
             if (!s.adopted[i]) {
                 const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::adoption);
-                s.clock[i] = static_cast<float>(t_now + 1.0 + ticks_until_review(u[3], in.review_rate));
+                s.clock[i] = static_cast<float>(t_now + 1.0 + wait.ticks(u[3]));
                 batcher.add(i, -1, u[1], u[2], chosen);
                 continue;
             }
             const int pair = s.pair[i];
             if (reschedule) {
                 const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::reschedule);
-                s.clock[i] = static_cast<float>(t_now + ticks_until_review(u[0], in.review_rate));
+                s.clock[i] = static_cast<float>(t_now + wait.ticks(u[0]));
             }
             const bool delisted = !available_[pair];
             const bool due = static_cast<double>(s.clock[i]) <= t_now;
             if (!delisted && !due) continue;
             const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::review);
-            if (due) s.clock[i] = static_cast<float>(t_now + 1.0 + ticks_until_review(u[3], in.review_rate));
+            if (due) s.clock[i] = static_cast<float>(t_now + 1.0 + wait.ticks(u[3]));
             if (can_choose) batcher.add(i, pair, u[1], u[2], chosen);
         }
         batcher.flush(chosen);
