@@ -167,7 +167,7 @@ void expected_review_batch(const ChoiceContext& c, const ChooserBatch& b, double
     base_nests(c, b, n);
 
     // Mass that stays (not reviewing) and mass that reviews, by current pair.
-    bool vendor_reviews[max_vendors] = {};
+    bool vendor_reviews[max_vendors] = {}, pair_reviews[max_pairs];
     for (int j = 0; j < J; ++j) {
         const bool still_offered = c.offered[j] && c.cloud_open[j / M];
         const double r = still_offered ? review_rate : 1.0;
@@ -177,6 +177,7 @@ void expected_review_batch(const ChoiceContext& c, const ChooserBatch& b, double
             review_mass[j][l] = pi[j][l] * r;
             any = any || review_mass[j][l] > 0.0;
         }
+        pair_reviews[j] = any;
         vendor_reviews[j % M] = vendor_reviews[j % M] || any;
     }
 
@@ -206,6 +207,7 @@ void expected_review_batch(const ChoiceContext& c, const ChooserBatch& b, double
         cloud_weights(c, weight, total);
         for (int k = 0; k < K; ++k) std::fill(cloud_mass[k], cloud_mass[k] + L, 0.0);
         for (int from = 0; from < K; ++from) {
+            if (!pair_reviews[from * M + m]) continue;  // no lane holds (from, m): adds 0
             const double* mass = review_mass[from * M + m];
             // P(k | from) = w_k C^[k = from] / denom: the incumbent cloud's weight times C (a
             // closed cloud has weight 0 and gets no bonus).
