@@ -3,7 +3,7 @@
 // enterprise-ticks per second and peak memory per enterprise. Never used as a test.
 //
 //   moatsim_bench [SCENARIO.toml] [--enterprises N] [--ticks T] [--threads K]
-//                 [--mode stochastic|expected]
+//                 [--mode stochastic|expected] [--kernel fast|reference]
 #include <sys/resource.h>
 #include <tbb/global_control.h>
 
