@@ -6,7 +6,9 @@
 #  - every kind of bad input exits non-zero with one message naming the file and the
 #    line or key, and leaves no output behind;
 #  - the shipped scenario library validates; compare writes its CSV and manifest; a sweep
-#    killed with kill -9 and rerun gives the same sweep.csv as an uninterrupted one.
+#    killed with kill -9 and rerun gives the same sweep.csv as an uninterrupted one;
+#  - plot draws well-formed SVG charts of run, compare and sweep directories, and bad input
+#    exits 2 with one message and writes no file.
 set -uo pipefail
 moatsim=$1
 src=$2
@@ -142,6 +144,63 @@ cmp -s "$work/sw_full/sweep.csv" "$work/sw_cut/sweep.csv" && pass || fail "resum
 [ "$(wc -l < "$work/sw_cut/runs.csv")" -eq 19 ] && pass || fail "runs.csv: 18 runs once each"
 sed 's/clouds.AWS.silicon_discount/clouds.AWS.silicon_discont/' "$work/sweep.toml" > "$work/badsweep.toml"
 expect_error "sweep: unknown dotted key" "badsweep.toml" "silicon_discont" -- "$moatsim" sweep "$work/badsweep.toml" --out "$work/bad"
+
+# Charts (issue #5): moatsim plot on the directories written above.
+well_formed() {  # file: parses as XML (python3's minidom), when python3 is available
+  if ! command -v python3 > /dev/null; then pass; return; fi
+  python3 -c 'import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])' "$1" 2> "$work/xml.txt" \
+    && pass || fail "$1 is not well-formed XML: $(cat "$work/xml.txt")"
+}
+# expect_plot_error description "expected text"... -- plot arguments...: exit code 2, the
+# message holds every text, and the chart file $work/bad/chart.svg is not written.
+expect_plot_error() {
+  local what=$1; shift
+  local wants=()
+  while [ "$1" != "--" ]; do wants+=("$1"); shift; done
+  shift
+  rm -rf "$work/bad"; mkdir -p "$work/bad"
+  "$moatsim" plot "$@" --svg "$work/bad/chart.svg" > "$work/out.txt" 2> "$work/err.txt"
+  local rc=$? w
+  if [ $rc -ne 2 ]; then fail "$what: exit code $rc, expected 2"; return; fi
+  for w in "${wants[@]}"; do
+    grep -qF -- "$w" "$work/err.txt" || { fail "$what: message lacks '$w': $(cat "$work/err.txt")"; return; }
+  done
+  [ "$(wc -l < "$work/err.txt")" -eq 1 ] || { fail "$what: more than one line of message"; return; }
+  [ -z "$(ls -A "$work/bad")" ] && pass || fail "$what: left output behind: $(ls "$work/bad")"
+}
+expect_ok "plot run" "$moatsim" plot "$work/t2" --svg "$work/run.svg"
+well_formed "$work/run.svg"
+[ "$(grep -o '<path class="line"' "$work/run.svg" | wc -l)" -eq 4 ] && pass || fail "plot run: one line per cloud"
+for c in AWS Azure Google Other; do
+  grep -q "class=\"legend-entry\"[^>]*>$c</text>" "$work/run.svg" && pass || fail "plot run: legend names $c"
+done
+grep -q '>Workload share (%)</text>' "$work/run.svg" && pass || fail "plot run: y-axis label"
+grep -q '>claude_on_foundry' "$work/run.svg" && pass || fail "plot run: event marker from scenario.resolved.toml"
+for m in price capacity utilization vendor_share vendor_quality share_revenue; do
+  expect_ok "plot run --metric $m" "$moatsim" plot "$work/t2" --svg "$work/run_$m.svg" --metric "$m" --quiet
+  well_formed "$work/run_$m.svg"
+done
+[ "$(grep -o '<path class="line"' "$work/run_vendor_share.svg" | wc -l)" -eq "$(($(cut -d, -f5 "$work/t2/vendors.csv" | sort -u | wc -l) - 1))" ] \
+  && pass || fail "plot vendor_share: one line per vendor"
+expect_ok "plot compare" "$moatsim" plot "$work/cmp" --svg "$work/cmp.svg"
+well_formed "$work/cmp.svg"
+grep -q '>Difference in workload share (pp)</text>' "$work/cmp.svg" && pass || fail "plot compare: y-axis label"
+expect_ok "plot sweep" "$moatsim" plot "$work/sw_full" --svg "$work/sweep.svg"
+well_formed "$work/sweep.svg"
+[ "$(grep -o 'class="cell"' "$work/sweep.svg" | wc -l)" -eq 18 ] && pass || fail "plot sweep: 6 x 3 cells"
+grep -q '>clouds.AWS.silicon_discount</text>' "$work/sweep.svg" && pass || fail "plot sweep: x-axis label"
+expect_plot_error "plot: unknown metric" "--metric" "'bogus'" "share_workload" -- "$work/t2" --metric bogus
+expect_plot_error "plot: compare metric differs" "--metric price" "share_workload" -- "$work/cmp" --metric price
+expect_plot_error "plot: sweep metric not kept" "price" -- "$work/sw_full" --metric price
+expect_plot_error "plot: missing directory" "$work/nope" -- "$work/nope"
+expect_plot_error "plot: not an output directory" "not a moatsim output directory" -- "$src/scenarios"
+mkdir -p "$work/broken" && cp "$work/t2/scenario.resolved.toml" "$work/broken/"
+awk -F, 'BEGIN{OFS=","} NR==6{$6="abc"} {print}' "$work/t2/summary.csv" > "$work/broken/summary.csv"
+expect_plot_error "plot: malformed summary.csv" "summary.csv:6" "share_workload_mean" "abc" -- "$work/broken"
+head -4 "$work/t2/summary.csv" > "$work/broken/summary.csv"; echo "cut,short" >> "$work/broken/summary.csv"
+expect_plot_error "plot: truncated summary.csv" "summary.csv:5" "fields" -- "$work/broken"
+"$moatsim" plot "$work/t2" > /dev/null 2> "$work/err.txt"
+[ $? -eq 2 ] && grep -q -- "--svg" "$work/err.txt" && pass || fail "plot without --svg: exit 2 naming --svg"
 
 echo "$((checks - failures)) passed, $failures failed"
 [ $failures -eq 0 ]
