@@ -53,8 +53,15 @@ std::string tick_label(double value, double step, double max_abs) {
                 break;
             }
     }
-    const double scaled_step = step / scale;
-    const int decimals = std::max(0, static_cast<int>(std::ceil(-std::log10(scaled_step) - 1e-9)));
+    // The fewest decimals that show the step exactly (0.25 needs two, 2.5 one), so
+    // neighbouring labels never round to the same text.
+    const double scaled_step = std::abs(step / scale);
+    int decimals = 0;
+    while (decimals < 9) {
+        const double shifted = scaled_step * std::pow(10.0, decimals);
+        if (std::abs(shifted - std::round(shifted)) < 1e-6 * std::max(1.0, shifted)) break;
+        ++decimals;
+    }
     std::string text = fmt::format("{:.{}f}", value / scale, decimals);
     // Zero needs no suffix ("0", not "0G"), and rounding must not print "-0".
     if (text.find_first_not_of("-0.") == std::string::npos) return fmt::format("{:.{}f}", 0.0, decimals);
