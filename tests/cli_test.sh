@@ -201,6 +201,20 @@ head -4 "$work/t2/summary.csv" > "$work/broken/summary.csv"; echo "cut,short" >>
 expect_plot_error "plot: truncated summary.csv" "summary.csv:5" "fields" -- "$work/broken"
 "$moatsim" plot "$work/t2" > /dev/null 2> "$work/err.txt"
 [ $? -eq 2 ] && grep -q -- "--svg" "$work/err.txt" && pass || fail "plot without --svg: exit 2 naming --svg"
+# viz/plot_results.py, when some python3 here has matplotlib (Debian: python3-matplotlib).
+py=""
+for p in python3 /usr/bin/python3; do
+  command -v "$p" > /dev/null && "$p" -c 'import matplotlib' 2> /dev/null && { py=$p; break; }
+done
+if [ -n "$py" ]; then
+  expect_ok "plot_results.py" "$py" "$src/viz/plot_results.py" "$work/t2" -o "$work/figure.png"
+  [ "$(head -c 4 "$work/figure.png" | tail -c 3)" = "PNG" ] && pass || fail "plot_results.py wrote a PNG"
+  "$py" "$src/viz/plot_results.py" "$work/cmp" -o "$work/bad.png" > /dev/null 2> "$work/err.txt"
+  [ $? -eq 2 ] && grep -q "summary.csv" "$work/err.txt" && [ ! -e "$work/bad.png" ] && pass \
+    || fail "plot_results.py on a compare directory: exit 2 naming summary.csv"
+else
+  echo "SKIP: viz/plot_results.py (no python3 with matplotlib)"
+fi
 
 echo "$((checks - failures)) passed, $failures failed"
 [ $failures -eq 0 ]
