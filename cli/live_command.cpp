@@ -34,6 +34,7 @@ constexpr const char* live_usage =
     "  line per month, 'YYYY-MM  AWS 29.7%  ...', and one per event, 'YYYY-MM: ...'.\n";
 
 constexpr int min_speed = 10, max_speed = 5000;  // ms per month
+constexpr int exit_interrupted = 130;              // 128 + SIGINT, as shells report Ctrl-C
 
 // Everything one replicate needs, kept alive together (Replicate holds references).
 struct Model {
@@ -102,6 +103,7 @@ int run_interactive(Model& m, int speed_ms) {
         for (const Key k : term.read_keys(wait)) {
             switch (k) {
                 case Key::quit: return exit_ok;
+                case Key::interrupt: return exit_interrupted;
                 case Key::pause:
                     paused = !paused;
                     due = Clock::now() + std::chrono::milliseconds(speed_ms);
@@ -118,7 +120,7 @@ int run_interactive(Model& m, int speed_ms) {
             dirty = true;
         }
     }
-    return exit_ok;  // a signal: the terminal is restored by ~Terminal on the way out
+    return exit_interrupted;  // a signal; ~Terminal restores the terminal on the way out
 }
 
 int live(const po::variables_map& vm) {

@@ -82,7 +82,8 @@ std::vector<Key> Terminal::read_keys(int timeout_ms) {
     }
     for (ssize_t i = 0; i < n; ++i) {
         const char c = buf[i];
-        if (c == 'q' || c == 'Q' || c == 3 /* Ctrl-C */ || c == 4 /* Ctrl-D */) keys.push_back(Key::quit);
+        if (c == 'q' || c == 'Q' || c == 4 /* Ctrl-D */) keys.push_back(Key::quit);
+        else if (c == 3) keys.push_back(Key::interrupt);  // Ctrl-C: raw mode delivers it as a key
         else if (c == ' ' || c == 'p') keys.push_back(Key::pause);
         else if (c == 'n' || c == 'N') keys.push_back(Key::step);
         else if (c == '+' || c == '=') keys.push_back(Key::faster);

@@ -12,7 +12,7 @@
 
 namespace moatsim::cli {
 
-enum class Key { pause, step, faster, slower, quit };
+enum class Key { pause, step, faster, slower, quit, interrupt };
 
 class Terminal {
 public:

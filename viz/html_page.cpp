@@ -43,8 +43,8 @@ std::string inline_svg(std::string_view svg) {
 
 HtmlPage::HtmlPage(std::string_view title) {
     out_ = fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
         xml_escape(title), style);
 }
