@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages moatsim needs, only those that are missing.
+# Installs the Debian 12 packages moatsim needs to build and test, only those that are missing
+# (tmux, chromium and python3-matplotlib are for tests, which skip without them).
 set -euo pipefail
 packages=(g++ cmake ninja-build catch2 libtbb-dev libspdlog-dev libfmt-dev
-          libtomlplusplus-dev librandom123-dev libboost-dev libboost-program-options-dev)
+          libtomlplusplus-dev librandom123-dev libboost-dev libboost-program-options-dev
+          tmux chromium python3-matplotlib)  # tests: live on a terminal, report in a browser, plot_results.py
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -10,6 +10,9 @@ int run_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 int sweep_command(const std::vector<std::string>& args);
+int plot_command(const std::vector<std::string>& args);
+int report_command(const std::vector<std::string>& args);
+int live_command(const std::vector<std::string>& args);
 
 /// Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.
 inline constexpr int exit_ok = 0;

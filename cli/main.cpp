@@ -17,6 +17,9 @@ Usage:
   moatsim compare BASE.toml ALT.toml [options]
                                             paired ALT - BASE difference on common random numbers
   moatsim sweep SWEEP.toml [options]        every run of a parameter sweep (resumable)
+  moatsim plot DIR --svg FILE [--metric M]  chart of a run, compare or sweep directory (SVG)
+  moatsim report DIR [-o FILE]              self-contained HTML report of an output directory
+  moatsim live SCENARIO.toml [options]      watch one replicate tick by tick in the terminal
   moatsim --help | --version
 
 Run 'moatsim <command> --help' for a command's options. Documentation: README.md, docs/SCENARIO.md.
@@ -44,6 +47,9 @@ int main(int argc, char** argv) {
     if (command == "validate") return moatsim::cli::validate_command(args);
     if (command == "compare") return moatsim::cli::compare_command(args);
     if (command == "sweep") return moatsim::cli::sweep_command(args);
+    if (command == "plot") return moatsim::cli::plot_command(args);
+    if (command == "report") return moatsim::cli::report_command(args);
+    if (command == "live") return moatsim::cli::live_command(args);
     std::fprintf(stderr, "moatsim: unknown command '%s'\n\n%s", command.c_str(), usage);
     return moatsim::cli::exit_bad_input;
 }

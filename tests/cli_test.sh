@@ -6,7 +6,9 @@
 #  - every kind of bad input exits non-zero with one message naming the file and the
 #    line or key, and leaves no output behind;
 #  - the shipped scenario library validates; compare writes its CSV and manifest; a sweep
-#    killed with kill -9 and rerun gives the same sweep.csv as an uninterrupted one.
+#    killed with kill -9 and rerun gives the same sweep.csv as an uninterrupted one;
+#  - plot draws well-formed SVG charts of run, compare and sweep directories, and bad input
+#    exits 2 with one message and writes no file.
 set -uo pipefail
 moatsim=$1
 src=$2
@@ -142,6 +144,198 @@ cmp -s "$work/sw_full/sweep.csv" "$work/sw_cut/sweep.csv" && pass || fail "resum
 [ "$(wc -l < "$work/sw_cut/runs.csv")" -eq 19 ] && pass || fail "runs.csv: 18 runs once each"
 sed 's/clouds.AWS.silicon_discount/clouds.AWS.silicon_discont/' "$work/sweep.toml" > "$work/badsweep.toml"
 expect_error "sweep: unknown dotted key" "badsweep.toml" "silicon_discont" -- "$moatsim" sweep "$work/badsweep.toml" --out "$work/bad"
+
+# Charts (issue #5): moatsim plot on the directories written above.
+well_formed() {  # file: parses as XML (python3's minidom), when python3 is available
+  if ! command -v python3 > /dev/null; then pass; return; fi
+  python3 -c 'import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])' "$1" 2> "$work/xml.txt" \
+    && pass || fail "$1 is not well-formed XML: $(cat "$work/xml.txt")"
+}
+# expect_plot_error description "expected text"... -- plot arguments...: exit code 2, the
+# message holds every text, and the chart file $work/bad/chart.svg is not written.
+expect_plot_error() {
+  local what=$1; shift
+  local wants=()
+  while [ "$1" != "--" ]; do wants+=("$1"); shift; done
+  shift
+  rm -rf "$work/bad"; mkdir -p "$work/bad"
+  "$moatsim" plot "$@" --svg "$work/bad/chart.svg" > "$work/out.txt" 2> "$work/err.txt"
+  local rc=$? w
+  if [ $rc -ne 2 ]; then fail "$what: exit code $rc, expected 2"; return; fi
+  for w in "${wants[@]}"; do
+    grep -qF -- "$w" "$work/err.txt" || { fail "$what: message lacks '$w': $(cat "$work/err.txt")"; return; }
+  done
+  [ "$(wc -l < "$work/err.txt")" -eq 1 ] || { fail "$what: more than one line of message"; return; }
+  [ -z "$(ls -A "$work/bad")" ] && pass || fail "$what: left output behind: $(ls "$work/bad")"
+}
+expect_ok "plot run" "$moatsim" plot "$work/t2" --svg "$work/run.svg"
+well_formed "$work/run.svg"
+[ "$(grep -o '<path class="line"' "$work/run.svg" | wc -l)" -eq 4 ] && pass || fail "plot run: one line per cloud"
+for c in AWS Azure Google Other; do
+  grep -q "class=\"legend-entry\"[^>]*>$c</text>" "$work/run.svg" && pass || fail "plot run: legend names $c"
+done
+grep -q '>Workload share (%)</text>' "$work/run.svg" && pass || fail "plot run: y-axis label"
+grep -q '>claude_on_foundry' "$work/run.svg" && pass || fail "plot run: event marker from scenario.resolved.toml"
+for m in price capacity utilization vendor_share vendor_quality share_revenue; do
+  expect_ok "plot run --metric $m" "$moatsim" plot "$work/t2" --svg "$work/run_$m.svg" --metric "$m" --quiet
+  well_formed "$work/run_$m.svg"
+done
+[ "$(grep -o '<path class="line"' "$work/run_vendor_share.svg" | wc -l)" -eq "$(($(cut -d, -f5 "$work/t2/vendors.csv" | sort -u | wc -l) - 1))" ] \
+  && pass || fail "plot vendor_share: one line per vendor"
+expect_ok "plot compare" "$moatsim" plot "$work/cmp" --svg "$work/cmp.svg"
+well_formed "$work/cmp.svg"
+grep -q '>Difference in workload share (pp)</text>' "$work/cmp.svg" && pass || fail "plot compare: y-axis label"
+expect_ok "plot sweep" "$moatsim" plot "$work/sw_full" --svg "$work/sweep.svg"
+well_formed "$work/sweep.svg"
+[ "$(grep -o 'class="cell"' "$work/sweep.svg" | wc -l)" -eq 18 ] && pass || fail "plot sweep: 6 x 3 cells"
+grep -q '>clouds.AWS.silicon_discount</text>' "$work/sweep.svg" && pass || fail "plot sweep: x-axis label"
+expect_plot_error "plot: unknown metric" "--metric" "'bogus'" "share_workload" -- "$work/t2" --metric bogus
+expect_plot_error "plot: compare metric differs" "--metric price" "share_workload" -- "$work/cmp" --metric price
+expect_plot_error "plot: sweep metric not kept" "price" -- "$work/sw_full" --metric price
+expect_plot_error "plot: missing directory" "$work/nope" -- "$work/nope"
+expect_plot_error "plot: not an output directory" "not a moatsim output directory" -- "$src/scenarios"
+mkdir -p "$work/broken" && cp "$work/t2/scenario.resolved.toml" "$work/broken/"
+awk -F, 'BEGIN{OFS=","} NR==6{$6="abc"} {print}' "$work/t2/summary.csv" > "$work/broken/summary.csv"
+expect_plot_error "plot: malformed summary.csv" "summary.csv:6" "share_workload_mean" "abc" -- "$work/broken"
+head -4 "$work/t2/summary.csv" > "$work/broken/summary.csv"; echo "cut,short" >> "$work/broken/summary.csv"
+expect_plot_error "plot: truncated summary.csv" "summary.csv:5" "fields" -- "$work/broken"
+"$moatsim" plot "$work/t2" > /dev/null 2> "$work/err.txt"
+[ $? -eq 2 ] && grep -q -- "--svg" "$work/err.txt" && pass || fail "plot without --svg: exit 2 naming --svg"
+# viz/plot_results.py, when some python3 here has matplotlib (Debian: python3-matplotlib).
+py=""
+for p in python3 /usr/bin/python3; do
+  command -v "$p" > /dev/null && "$p" -c 'import matplotlib' 2> /dev/null && { py=$p; break; }
+done
+if [ -n "$py" ]; then
+  expect_ok "plot_results.py" "$py" "$src/viz/plot_results.py" "$work/t2" -o "$work/figure.png"
+  [ "$(head -c 4 "$work/figure.png" | tail -c 3)" = "PNG" ] && pass || fail "plot_results.py wrote a PNG"
+  "$py" "$src/viz/plot_results.py" "$work/cmp" -o "$work/bad.png" > /dev/null 2> "$work/err.txt"
+  [ $? -eq 2 ] && grep -q "summary.csv" "$work/err.txt" && [ ! -e "$work/bad.png" ] && pass \
+    || fail "plot_results.py on a compare directory: exit 2 naming summary.csv"
+else
+  echo "SKIP: viz/plot_results.py (no python3 with matplotlib)"
+fi
+
+# Reports (issue #5): one self-contained HTML page per output directory.
+self_contained() {  # file: no address to fetch but the SVG namespace, no scripts
+  local n
+  n=$(grep -o 'https\?://[^"<> ]*' "$1" | grep -vcx 'http://www.w3.org/2000/svg')
+  [ "$n" -eq 0 ] && ! grep -qi '<script\|src=\|href=\|@import\|url(' "$1" && pass \
+    || fail "$1 refers to something outside itself"
+}
+expect_ok "report run" "$moatsim" report "$work/t2"
+grep -q "report.html" "$work/out.txt" && [ -s "$work/t2/report.html" ] && pass || fail "report run: DIR/report.html by default"
+well_formed "$work/t2/report.html"
+self_contained "$work/t2/report.html"
+[ "$(grep -o '<svg ' "$work/t2/report.html" | wc -l)" -eq 7 ] && pass || fail "report run: 7 charts"
+grep -q '<td>claude_on_foundry</td>' "$work/t2/report.html" && pass || fail "report run: events table"
+grep -q '<td>20250101</td>' "$work/t2/report.html" && pass || fail "report run: seed from manifest.json"
+expect_ok "report compare -o" "$moatsim" report "$work/cmp" -o "$work/cmp_report.html" --quiet
+well_formed "$work/cmp_report.html"
+self_contained "$work/cmp_report.html"
+grep -q '2026-01 (1 y)' "$work/cmp_report.html" && pass || fail "report compare: table at 1 year"
+[ "$(grep -o '<svg ' "$work/cmp_report.html" | wc -l)" -eq 1 ] && pass || fail "report compare: 1 chart"
+expect_ok "report sweep" "$moatsim" report "$work/sw_full" --quiet
+well_formed "$work/sw_full/report.html"
+[ "$(grep -o 'class="cell"' "$work/sw_full/report.html" | wc -l)" -eq 18 ] && pass || fail "report sweep: 6 x 3 heatmap"
+[ "$(grep -o '<svg ' "$work/sw_full/report.html" | wc -l)" -eq 4 ] && pass || fail "report sweep: heatmap + 3 run groups"
+# expect_report_error description "expected text"... -- DIR: exit 2, one line naming the
+# problem, and no report written (neither DIR/report.html nor -o's file).
+expect_report_error() {
+  local what=$1; shift
+  local wants=()
+  while [ "$1" != "--" ]; do wants+=("$1"); shift; done
+  shift
+  rm -rf "$work/bad"; mkdir -p "$work/bad"
+  "$moatsim" report "$1" -o "$work/bad/report.html" > "$work/out.txt" 2> "$work/err.txt"
+  local rc=$? w
+  if [ $rc -ne 2 ]; then fail "$what: exit code $rc, expected 2"; return; fi
+  for w in "${wants[@]}"; do
+    grep -qF -- "$w" "$work/err.txt" || { fail "$what: message lacks '$w': $(cat "$work/err.txt")"; return; }
+  done
+  [ "$(wc -l < "$work/err.txt")" -eq 1 ] || { fail "$what: more than one line of message"; return; }
+  [ -z "$(ls -A "$work/bad")" ] && [ ! -e "$1/report.html" ] && pass || fail "$what: left a report behind"
+}
+expect_report_error "report: missing directory" "$work/nope" -- "$work/nope"
+expect_report_error "report: not an output directory" "not a moatsim output directory" -- "$src/scenarios"
+head -4 "$work/t2/summary.csv" > "$work/broken/summary.csv"; echo "cut,short" >> "$work/broken/summary.csv"
+expect_report_error "report: truncated summary.csv" "summary.csv:5" "fields" -- "$work/broken"
+mkdir -p "$work/badman" && cp "$work/t2"/*.csv "$work/t2/scenario.resolved.toml" "$work/badman/"
+head -5 "$work/t2/manifest.json" > "$work/badman/manifest.json"
+expect_report_error "report: truncated manifest.json" "manifest.json:6" -- "$work/badman"
+"$moatsim" report > /dev/null 2> "$work/err.txt"
+[ $? -eq 2 ] && grep -q "DIR" "$work/err.txt" && pass || fail "report without DIR: exit 2 naming DIR"
+
+# moatsim live into a pipe: plain lines, the same numbers as `moatsim run`'s replicate 0.
+"$moatsim" live "$base" --enterprises 3000 --ticks 12 > "$work/live.txt" 2> "$work/err.txt" \
+  && pass || fail "live, piped: exit $? ($(head -c 300 "$work/err.txt"))"
+[ "$(grep -c '^20[0-9][0-9]-[0-9][0-9]  AWS [0-9.]*%  Azure [0-9.]*%  Google [0-9.]*%  Other [0-9.]*%$' "$work/live.txt")" -eq 13 ] \
+  && pass || fail "live, piped: one line per month 0..12: $(head -3 "$work/live.txt")"
+grep -q '^2025-08: OpenAI gpt-oss on Bedrock .*\[gpt_oss_bedrock: catalog_add OpenAI-oss on AWS\]$' "$work/live.txt" \
+  && pass || fail "live, piped: announces the Bedrock event"
+grep -q $'\x1b' "$work/live.txt" && fail "live, piped: escape codes in plain output" || pass
+aws_run=$(awk -F, '$2==0 && $3==12 && $5=="AWS" { printf "%.1f%%", 100 * $6 }' "$work/a/clouds.csv")
+tail -1 "$work/live.txt" | grep -qF "AWS $aws_run " && pass \
+  || fail "live: AWS share at month 12 is run's replicate 0 ($aws_run): $(tail -1 "$work/live.txt")"
+expect_error "live: missing scenario" "nope.toml" -- "$moatsim" live "$work/nope.toml"
+expect_error "live: bad --speed" "--speed" -- "$moatsim" live "$base" --speed -5
+
+# moatsim live on a terminal (a tmux pseudo-terminal): the screen shows the clouds and the
+# date, keys work, and the terminal settings are restored after q, Ctrl-C and SIGINT.
+if command -v tmux > /dev/null; then
+  sock="$work/tmux.sock"
+  # live_in_tmux name extra-options...: starts moatsim live in a 100x32 pane; the wrapper
+  # records the terminal settings before and after, the exit code and moatsim's pid.
+  live_in_tmux() {
+    local name=$1; shift
+    printf '%s\n' "stty -g > '$work/$name.before'" \
+      "bash -c 'echo \$\$ > \"$work/$name.pid\"; exec \"\$@\"' live '$moatsim' live '$base' --enterprises 2000 --ticks 12 $*" \
+      "echo \$? > '$work/$name.rc'" "stty -g > '$work/$name.after'" "sleep 30" > "$work/$name.sh"
+    tmux -S "$sock" new-session -d -s "$name" -x 100 -y 32 "bash '$work/$name.sh'"
+  }
+  screen_shows() {  # session text: waits up to 15 s for text on the screen
+    for _ in $(seq 1 150); do
+      tmux -S "$sock" capture-pane -p -t "$1" > "$work/$1.screen" 2> /dev/null
+      grep -qF -- "$2" "$work/$1.screen" && return 0
+      sleep 0.1
+    done
+    return 1
+  }
+  finished() {  # session: waits up to 15 s for the exit code file
+    for _ in $(seq 1 150); do [ -s "$work/$1.rc" ] && [ -s "$work/$1.after" ] && return 0; sleep 0.1; done
+    return 1
+  }
+  live_in_tmux keyq --speed 20
+  if screen_shows keyq "month 12 of 12"; then
+    ok=1
+    for w in AWS Azure Google Other 2026-01 "Workload share by cloud" "claude_on_foundry" "q quit"; do
+      grep -qF -- "$w" "$work/keyq.screen" || { ok=0; fail "live, terminal: screen lacks '$w': $(cat "$work/keyq.screen")"; }
+    done
+    [ $ok -eq 1 ] && pass
+    tmux -S "$sock" send-keys -t keyq q
+    finished keyq && [ "$(cat "$work/keyq.rc")" = 0 ] && pass || fail "live, terminal: q exits 0"
+    cmp -s "$work/keyq.before" "$work/keyq.after" && pass || fail "live, terminal: settings restored after q"
+  else
+    fail "live, terminal: never reached month 12: $(cat "$work/keyq.screen")"
+  fi
+  # Paused at the start: one step moves one month; Ctrl-C quits with 130 and restores.
+  live_in_tmux keyc --speed 2000
+  screen_shows keyc "month 0 of 12" && tmux -S "$sock" send-keys -t keyc ' '
+  screen_shows keyc "paused" && tmux -S "$sock" send-keys -t keyc n
+  screen_shows keyc "month 1 of 12" && grep -qF "2025-02" "$work/keyc.screen" && pass || fail "live, terminal: n steps one month"
+  tmux -S "$sock" send-keys -t keyc C-c
+  finished keyc && [ "$(cat "$work/keyc.rc")" = 130 ] && pass || fail "live, terminal: Ctrl-C exits 130"
+  cmp -s "$work/keyc.before" "$work/keyc.after" && pass || fail "live, terminal: settings restored after Ctrl-C"
+  live_in_tmux sigint --speed 2000
+  screen_shows sigint "month 0 of 12" && kill -INT "$(cat "$work/sigint.pid")"
+  finished sigint && [ "$(cat "$work/sigint.rc")" = 130 ] && pass || fail "live, terminal: SIGINT exits 130"
+  cmp -s "$work/sigint.before" "$work/sigint.after" && pass || fail "live, terminal: settings restored after SIGINT"
+  tmux -S "$sock" capture-pane -p -t sigint > "$work/sigint.screen"
+  grep -qF "Workload share by cloud" "$work/sigint.screen" && fail "live, terminal: alternate screen left" || pass
+  tmux -S "$sock" kill-server 2> /dev/null
+else
+  echo "SKIP: moatsim live on a terminal (tmux is not installed; Debian package tmux)"
+fi
 
 echo "$((checks - failures)) passed, $failures failed"
 [ $failures -eq 0 ]

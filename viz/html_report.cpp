@@ -1,0 +1,274 @@
+#include "viz/html_report.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "agents/input_error.hpp"
+#include "viz/plot_metrics.hpp"
+#include "viz/report_parts.hpp"
+#include "viz/result_charts.hpp"
+#include "viz/run_results.hpp"
+
+namespace moatsim {
+namespace report {
+
+namespace fs = std::filesystem;
+
+std::optional<JsonValue> read_manifest(const fs::path& dir) {
+    const fs::path file = dir / "manifest.json";
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return std::nullopt;
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) throw InputError(file.string() + ": cannot be read");
+    JsonValue v = parse_json(text.str(), file);
+    if (v.kind != JsonValue::Kind::object) throw InputError(file.string() + ":1: expected a JSON object");
+    return v;
+}
+
+std::string field(const std::optional<JsonValue>& manifest, const std::string& key) {
+    if (!manifest) return {};
+    const JsonValue* v = manifest->find(key);
+    if (!v) return {};
+    if (v->kind == JsonValue::Kind::array) {  // command_line: as typed, space-separated
+        std::string out;
+        for (const auto& item : v->items) out += (out.empty() ? "" : " ") + item.as_text();
+        return out;
+    }
+    return v->as_text();
+}
+
+void add_provenance(Facts& facts, const std::optional<JsonValue>& manifest) {
+    if (!manifest) {
+        facts.emplace_back("Provenance", "no manifest.json in the directory");
+        return;
+    }
+    std::string version = field(manifest, "moatsim_version");
+    if (const std::string git = field(manifest, "git_commit"); !git.empty()) version += " (git " + git + ")";
+    facts.emplace_back("moatsim version", version);
+    facts.emplace_back("Command", field(manifest, "command_line"));
+    std::string started = field(manifest, "started");
+    if (const std::string wall = field(manifest, "wall_seconds"); !wall.empty()) {
+        double seconds = 0;
+        if (std::istringstream(wall) >> seconds) started += fmt::format(", took {:.2f} s", seconds);
+    }
+    if (const std::string threads = field(manifest, "threads"); !threads.empty())
+        started += " on " + threads + " thread(s)";
+    facts.emplace_back("Started", started);
+}
+
+std::optional<ScenarioInfo> optional_scenario(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return std::nullopt;
+    return read_scenario_info(file);
+}
+
+void events_table(HtmlPage& page, const std::vector<DatedEvent>& events) {
+    if (events.empty()) {
+        page.paragraph("The scenario has no dated events.", "note");
+        return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& e : events) rows.push_back({e.date.to_string(), e.id, e.kind, e.subject, e.note});
+    page.table({"Date", "Event", "Kind", "Subject", "Note"}, rows,
+               "Dated events, applied at the start of their month; dashed lines on the charts.", false);
+}
+
+std::string fixed(double v, int decimals) {
+    return std::isfinite(v) ? fmt::format("{:.{}f}", v, decimals) : "n/a";
+}
+
+std::string interval(double lo, double hi, int decimals) {
+    if (!std::isfinite(lo) || !std::isfinite(hi)) return {};
+    return fmt::format("[{:.{}f}, {:.{}f}]", lo, decimals, hi, decimals);
+}
+
+}  // namespace report
+
+namespace {
+
+namespace fs = std::filesystem;
+using report::Facts;
+
+std::string period(const SeriesSet& s) {
+    if (s.series.empty() || s.series.front().ticks.empty()) return "no data";
+    const int first = s.series.front().ticks.front(), last = s.series.front().ticks.back();
+    return fmt::format("{} to {} ({} months)", s.origin.plus_months(first).to_string(),
+                       s.origin.plus_months(last).to_string(), last - first);
+}
+
+const TimeSeries* series_named(const SeriesSet& s, const std::string& name) {
+    for (const auto& ts : s.series)
+        if (ts.name == name) return &ts;
+    return nullptr;
+}
+
+std::string run_report(const fs::path& dir) {
+    const auto manifest = report::read_manifest(dir);
+    const SeriesSet work = read_run_series(dir, "share_workload");
+    const SeriesSet revenue = read_run_series(dir, "share_revenue");
+    const auto info = report::optional_scenario(dir / "scenario.resolved.toml");
+    // Every chart is drawn before the page is assembled, so a bad file stops the report.
+    std::vector<std::pair<std::string, std::string>> charts;
+    for (const auto& metric : run_plot_metrics())
+        charts.emplace_back(metric, line_chart_svg(run_chart(dir, metric)));
+
+    const std::string name = !work.scenario.empty() ? work.scenario : info ? info->name : dir.filename().string();
+    HtmlPage page("moatsim report: " + name);
+    page.heading(1, "moatsim report: " + name);
+    page.paragraph(fmt::format("A run of scenario {}: {}, {} replicate(s).", name, period(work), work.replicates),
+                   "lead");
+    Facts facts = {{"Scenario", name}, {"Replicates", std::to_string(work.replicates)}};
+    if (const auto n = report::field(manifest, "enterprises"); !n.empty()) facts.emplace_back("Enterprises", n);
+    if (const auto mode = report::field(manifest, "mode"); !mode.empty()) facts.emplace_back("Mode", mode);
+    if (const auto seed = report::field(manifest, "seeds"); !seed.empty()) facts.emplace_back("Seed", seed);
+    facts.emplace_back("Period", period(work));
+    facts.emplace_back("Directory", dir.string());
+    report::add_provenance(facts, manifest);
+    page.facts(facts);
+
+    page.open_section("shares");
+    page.heading(2, "Final shares");
+    std::vector<std::vector<std::string>> rows;
+    std::string start_date, end_date;
+    for (const auto& ts : work.series) {
+        if (ts.ticks.empty()) continue;
+        start_date = work.origin.plus_months(ts.ticks.front()).to_string();
+        end_date = work.origin.plus_months(ts.ticks.back()).to_string();
+        const double first = ts.mean.front() * 100, last = ts.mean.back() * 100;
+        const TimeSeries* rev = series_named(revenue, ts.name);
+        rows.push_back({ts.name, report::fixed(first, 1), report::fixed(last, 1),
+                        report::interval(ts.lo.back() * 100, ts.hi.back() * 100, 1),
+                        fmt::format("{:+.1f}", last - first),
+                        rev && !rev->mean.empty() ? report::fixed(rev->mean.back() * 100, 1) : "n/a"});
+    }
+    page.table({"Cloud", "Workload share " + start_date + " (%)", "Workload share " + end_date + " (%)",
+                "95% interval", "Change (pp)", "Revenue share " + end_date + " (%)"},
+               rows,
+               work.replicates > 1 ? "Means across replicates; 95% t-interval of the mean (summary.csv)."
+                                   : "One replicate: no interval (summary.csv).");
+    page.close_section();
+
+    page.open_section("charts");
+    page.heading(2, "Over time");
+    for (const auto& [metric, svg] : charts) page.figure("chart-" + metric, svg);
+    page.close_section();
+
+    page.open_section("events");
+    page.heading(2, "Events");
+    if (info) report::events_table(page, info->events);
+    else page.paragraph("No scenario.resolved.toml in the directory: events unknown.", "note");
+    page.close_section();
+    return page.finish("moatsim report of " + dir.string() +
+                       ". Self-contained: no scripts, fonts or images are loaded from anywhere.");
+}
+
+std::string compare_report(const fs::path& dir) {
+    const auto manifest = report::read_manifest(dir);
+    const SeriesSet diff = read_compare_series(dir);
+    const std::string svg = line_chart_svg(compare_chart(dir));
+    const auto base = report::optional_scenario(dir / "base.resolved.toml");
+    const auto alt = report::optional_scenario(dir / "alt.resolved.toml");
+    const std::string base_name = base && !base->name.empty() ? base->name : "base";
+    const std::string alt_name = alt && !alt->name.empty() ? alt->name : "alternative";
+    const MetricDisplay d = metric_display(diff.metric);
+    const int decimals = d.scale == 100 ? 2 : 3;
+
+    HtmlPage page("moatsim report: " + alt_name + " vs " + base_name);
+    page.heading(1, "moatsim report: " + alt_name + " vs " + base_name);
+    page.paragraph("Paired comparison on common random numbers: replicate r of both scenarios shares its "
+                   "seed, population and draws, so " + alt_name + " - " + base_name +
+                   " per replicate isolates the lever.", "lead");
+    Facts facts = {{"Base", base_name}, {"Alternative", alt_name}, {"Metric", diff.metric}};
+    if (const auto r = report::field(manifest, "replicates"); !r.empty()) facts.emplace_back("Replicates", r);
+    if (const auto mode = report::field(manifest, "mode"); !mode.empty()) facts.emplace_back("Mode", mode);
+    if (const auto seed = report::field(manifest, "seeds"); !seed.empty()) facts.emplace_back("Seed", seed);
+    facts.emplace_back("Period", period(diff));
+    facts.emplace_back("Directory", dir.string());
+    report::add_provenance(facts, manifest);
+    page.facts(facts);
+
+    page.open_section("differences");
+    page.heading(2, "Paired difference " + alt_name + " - " + base_name);
+    int horizon = 0;
+    for (const auto& ts : diff.series)
+        if (!ts.ticks.empty()) horizon = std::max(horizon, ts.ticks.back());
+    std::vector<int> at;
+    for (const int years : {1, 3, 10})
+        if (12 * years <= horizon) at.push_back(12 * years);
+    if (at.empty()) at.push_back(horizon);
+    std::vector<std::string> header = {"Cloud"};
+    for (const int t : at)
+        header.push_back(diff.origin.plus_months(t).to_string() +
+                         (t % 12 == 0 && t > 0 ? fmt::format(" ({} y)", t / 12) : fmt::format(" (month {})", t)));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& ts : diff.series) {
+        std::vector<std::string> row = {ts.name};
+        for (const int t : at) {
+            std::size_t i = 0;
+            while (i < ts.ticks.size() && ts.ticks[i] != t) ++i;
+            if (i == ts.ticks.size()) { row.emplace_back("n/a"); continue; }
+            const double lo = ts.lo[i] * d.scale, hi = ts.hi[i] * d.scale;
+            const bool excludes = std::isfinite(lo) && std::isfinite(hi) && (lo > 0 || hi < 0);
+            std::string cell = fmt::format("{:+.{}f}", ts.mean[i] * d.scale, decimals);
+            if (std::isfinite(lo)) cell += fmt::format(" [{:+.{}f}, {:+.{}f}]", lo, decimals, hi, decimals);
+            row.push_back(cell + (excludes ? "*" : ""));
+        }
+        rows.push_back(std::move(row));
+    }
+    page.table(header, rows,
+               "Mean of the per-replicate differences in " + diff.metric +
+                   (d.diff_unit.empty() ? "" : " (" + d.diff_unit + ")") +
+                   " with its 95% interval; * = the interval excludes zero (compare.csv).");
+    page.figure("chart-difference", svg);
+    page.close_section();
+
+    page.open_section("events");
+    page.heading(2, "Events");
+    std::vector<DatedEvent> events;
+    for (const auto* info : {&base, &alt}) {
+        if (!*info) continue;
+        for (const auto& e : (*info)->events) {
+            bool seen = false;
+            for (const auto& k : events) seen = seen || (k.date == e.date && k.label() == e.label());
+            if (!seen) events.push_back(e);
+        }
+    }
+    if (base || alt) report::events_table(page, events);
+    else page.paragraph("No resolved scenarios in the directory: events unknown.", "note");
+    page.close_section();
+    return page.finish("moatsim report of " + dir.string() +
+                       ". Self-contained: no scripts, fonts or images are loaded from anywhere.");
+}
+
+std::string sweep_report(const fs::path& dir) {
+    const auto manifest = report::read_manifest(dir);
+    // Named after the sweep file if the manifest records it, else after the directory.
+    std::string name = dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string();
+    if (const JsonValue* inputs = manifest ? manifest->find("inputs") : nullptr)
+        for (const auto& in : inputs->items)
+            if (const JsonValue* role = in.find("role"); role && role->text == "sweep" && in.find("path"))
+                name = fs::path(in.find("path")->text).stem().string();
+    HtmlPage page("moatsim report: sweep " + name);
+    page.heading(1, "moatsim report: sweep " + name);
+    report::sweep_sections(page, dir, manifest);
+    return page.finish("moatsim report of " + dir.string() +
+                       ". Self-contained: no scripts, fonts or images are loaded from anywhere.");
+}
+
+}  // namespace
+
+std::string html_report(const fs::path& dir) {
+    switch (results_kind(dir)) {
+        case ResultsKind::run: return run_report(dir);
+        case ResultsKind::compare: return compare_report(dir);
+        case ResultsKind::sweep: return sweep_report(dir);
+    }
+    return {};
+}
+
+}  // namespace moatsim

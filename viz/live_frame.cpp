@@ -1,0 +1,263 @@
+#include "viz/live_frame.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numeric>
+
+namespace moatsim {
+namespace {
+
+// Okabe-Ito (palette.hpp) on the xterm 256-colour cube, lightened where the original is too
+// dark for a black terminal: blue, orange, bluish green, vermillion, purple, sky blue, grey.
+constexpr std::array<int, 7> cloud_colours = {32, 214, 36, 166, 175, 74, 250};
+constexpr int dim = 245;
+constexpr int highlight = 220;
+
+// Display columns of UTF-8 text (one per code point: the block characters used here are
+// single-width).
+int columns_of(std::string_view s) {
+    int n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// The first `cols` code points of s.
+std::string cut(std::string_view s, int cols) {
+    std::size_t i = 0;
+    int n = 0;
+    while (i < s.size()) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+            if (n == cols) break;
+            ++n;
+        }
+        ++i;
+    }
+    return std::string(s.substr(0, i));
+}
+
+struct Segment {
+    std::string text;
+    int colour = -1;  // 256-colour index, -1 = default
+    bool bold = false;
+};
+
+class Line {
+public:
+    Line& add(std::string text, int colour = -1, bool bold = false) {
+        width_ += columns_of(text);
+        segments_.push_back({std::move(text), colour, bold});
+        return *this;
+    }
+    Line& pad_to(int col) {
+        if (col > width_) add(std::string(static_cast<std::size_t>(col - width_), ' '));
+        return *this;
+    }
+    [[nodiscard]] int width() const { return width_; }
+    [[nodiscard]] std::string render(int max_cols, bool colour) const {
+        std::string out;
+        int used = 0;
+        for (const auto& s : segments_) {
+            if (used >= max_cols) break;
+            const std::string text = cut(s.text, max_cols - used);
+            used += columns_of(text);
+            const bool styled = colour && (s.colour >= 0 || s.bold);
+            if (styled) {
+                out += "\x1b[";
+                if (s.bold) out += "1";
+                if (s.colour >= 0) out += fmt::format("{}38;5;{}", s.bold ? ";" : "", s.colour);
+                out += "m";
+            }
+            out += text;
+            if (styled) out += "\x1b[0m";
+        }
+        return out;
+    }
+
+private:
+    std::vector<Segment> segments_;
+    int width_ = 0;
+};
+
+// A horizontal bar of `width` cells for fraction v of full, in eighths of a cell.
+std::string bar(double v, double full, int width) {
+    static constexpr std::array<const char*, 8> partial = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+    const double cells = std::clamp(full > 0 ? v / full : 0.0, 0.0, 1.0) * width;
+    const int eighths = static_cast<int>(std::lround(cells * 8));
+    std::string out;
+    for (int i = 0; i < eighths / 8; ++i) out += "█";
+    out += partial[static_cast<std::size_t>(eighths % 8)];
+    return out;
+}
+
+std::string subject_of(const Scenario& s, const Event& e) {
+    const std::string cloud = e.cloud >= 0 ? s.clouds[static_cast<std::size_t>(e.cloud)].name : "";
+    const std::string vendor = e.vendor >= 0 ? s.vendors[static_cast<std::size_t>(e.vendor)].name : "";
+    switch (e.kind) {
+        case Event::Kind::set: return fmt::format("{} = {}", e.parameter, e.value);
+        case Event::Kind::catalog_add:
+        case Event::Kind::catalog_remove: return vendor + " on " + cloud;
+        case Event::Kind::port: return fmt::format("{} on {} own silicon {}", vendor, cloud, e.value);
+        case Event::Kind::training_split: return vendor;
+        case Event::Kind::funding: return fmt::format("{} ${}/month for {} months", vendor, e.value, e.months);
+        case Event::Kind::gpu_shock: return fmt::format("GPU supply x{} for {} months", e.value, e.months);
+    }
+    return {};
+}
+
+std::string date_of(const LiveFrame& f, int tick) { return f.start.plus_months(tick).to_string(); }
+
+double current(const LiveSeries& s) { return s.history.empty() ? std::nan("") : s.history.back(); }
+
+std::string percent(double v) { return std::isfinite(v) ? fmt::format("{:5.1f}%", 100 * v) : "    -"; }
+
+}  // namespace
+
+LiveFrame live_frame_for(const Scenario& scenario) {
+    LiveFrame f;
+    f.scenario = scenario.name;
+    f.start = scenario.start;
+    f.ticks = scenario.run.ticks;
+    for (const auto& c : scenario.clouds) f.clouds.push_back({c.name, {}});
+    for (const auto& v : scenario.vendors) f.vendors.push_back({v.name, {}});
+    return f;
+}
+
+void record_tick(LiveFrame& f, const Scenario& scenario, const TickRecord& r) {
+    f.tick = r.tick;
+    for (std::size_t k = 0; k < f.clouds.size() && k < r.clouds.size(); ++k)
+        f.clouds[k].history.push_back(r.clouds[k].share_workload);
+    for (std::size_t m = 0; m < f.vendors.size() && m < r.vendors.size(); ++m)
+        f.vendors[m].history.push_back(r.vendors[m].share);
+    for (const auto& e : scenario.events)
+        if (e.tick == r.tick) f.events.push_back({e.tick, event_text(scenario, e)});
+}
+
+std::string event_text(const Scenario& scenario, const Event& e) {
+    const std::string kind = event_kind_name(e.kind);
+    const std::string subject = subject_of(scenario, e);
+    const std::string what = kind + (subject.empty() ? "" : " " + subject);
+    if (e.note.empty()) return e.id.empty() ? what : what + " [" + e.id + "]";
+    return e.note + " [" + (e.id.empty() ? "" : e.id + ": ") + what + "]";
+}
+
+std::string sparkline(const std::vector<double>& values, std::size_t width) {
+    static constexpr std::array<const char*, 8> levels = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    if (width == 0 || values.empty()) return {};
+    const std::size_t first = values.size() > width ? values.size() - width : 0;
+    double lo = INFINITY, hi = -INFINITY;
+    for (std::size_t i = first; i < values.size(); ++i)
+        if (std::isfinite(values[i])) lo = std::min(lo, values[i]), hi = std::max(hi, values[i]);
+    std::string out;
+    for (std::size_t i = first; i < values.size(); ++i) {
+        if (!std::isfinite(values[i])) { out += ' '; continue; }
+        const double t = hi - lo > 1e-12 ? (values[i] - lo) / (hi - lo) : 0.5;
+        out += levels[static_cast<std::size_t>(std::clamp(std::lround(t * 7), 0L, 7L))];
+    }
+    return out;
+}
+
+std::string render_frame(const LiveFrame& f, TerminalSize size, bool colour) {
+    const int cols = std::max(size.columns, 20), rows = std::max(size.rows, 3);
+    std::vector<Line> lines;
+    const std::string when = f.tick >= 0 ? date_of(f, f.tick) : f.start.to_string();
+
+    // Title and clock.
+    Line title;
+    title.add(" moatsim live", -1, true).add("  " + f.scenario, dim);
+    const std::string clock = fmt::format("{}  month {} of {} ", when, std::max(f.tick, 0), f.ticks);
+    title.pad_to(std::max(title.width() + 2, cols - columns_of(clock))).add(clock, -1, true);
+    lines.push_back(title);
+    lines.push_back(Line().add(" " + f.status, dim));
+    lines.emplace_back();
+
+    // Clouds: name, bar, share, sparkline of the history with its range.
+    int name_w = 6;
+    for (const auto& c : f.clouds) name_w = std::max(name_w, std::min(columns_of(c.name), 14));
+    const int bar_w = std::clamp((cols - name_w - 24) / 2, 8, 40);
+    const int spark_w = cols - (1 + name_w + 1 + bar_w + 1 + 6 + 2) - 16;
+    double full = 0.5;
+    for (const auto& c : f.clouds)
+        if (std::isfinite(current(c))) full = std::max(full, std::ceil(current(c) * 10) / 10);
+    lines.push_back(Line().add(" Workload share by cloud", -1, true)
+                        .add(fmt::format("   bars: 0 to {:.0f}%", 100 * full), dim));
+    for (std::size_t k = 0; k < f.clouds.size(); ++k) {
+        const auto& c = f.clouds[k];
+        const int hue = cloud_colours[k % cloud_colours.size()];
+        Line l;
+        l.add(" ").add(cut(c.name, name_w), hue, true).pad_to(1 + name_w + 1);
+        l.add(bar(current(c), full, bar_w), hue).pad_to(1 + name_w + 1 + bar_w + 1);
+        l.add(percent(current(c)), -1, true).add("  ");
+        if (spark_w >= 6 && !c.history.empty()) {
+            double lo = INFINITY, hi = -INFINITY;
+            const std::size_t first = c.history.size() > static_cast<std::size_t>(spark_w) ? c.history.size() - spark_w : 0;
+            for (std::size_t i = first; i < c.history.size(); ++i) lo = std::min(lo, c.history[i]), hi = std::max(hi, c.history[i]);
+            l.add(sparkline(c.history, static_cast<std::size_t>(spark_w)), hue);
+            l.add(fmt::format(" {:.1f}-{:.1f}%", 100 * lo, 100 * hi), dim);
+        }
+        lines.push_back(l);
+    }
+
+    // What is left goes to vendors (top shares first) and the latest events.
+    const int footer = 2;  // blank + keys
+    int left = rows - static_cast<int>(lines.size()) - footer;
+    const int event_rows = std::min<int>(static_cast<int>(f.events.size()), 4);  // reserved; more if room
+    int vendor_rows = std::min<int>(static_cast<int>(f.vendors.size()), left - (event_rows > 0 ? event_rows + 2 : 0) - 2);
+    if (vendor_rows >= 2) {
+        lines.emplace_back();
+        lines.push_back(Line().add(" Model vendors", -1, true).add("   share of served workload", dim));
+        std::vector<std::size_t> order(f.vendors.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const double x = current(f.vendors[a]), y = current(f.vendors[b]);
+            return (std::isfinite(x) ? x : -1) > (std::isfinite(y) ? y : -1);
+        });
+        int vname_w = 6;
+        for (const auto& v : f.vendors) vname_w = std::max(vname_w, std::min(columns_of(v.name), 14));
+        for (int i = 0; i < vendor_rows; ++i) {
+            const auto& v = f.vendors[order[static_cast<std::size_t>(i)]];
+            Line l;
+            l.add(" ").add(cut(v.name, vname_w)).pad_to(1 + vname_w + 1);
+            l.add(bar(current(v), full, bar_w), dim).pad_to(1 + vname_w + 1 + bar_w + 1);
+            l.add(percent(current(v)));
+            lines.push_back(l);
+        }
+    }
+    left = rows - static_cast<int>(lines.size()) - footer;
+    if (event_rows > 0 && left >= 3) {
+        lines.emplace_back();
+        lines.push_back(Line().add(" Events", -1, true));
+        const int shown = std::min(static_cast<int>(f.events.size()), left - 2);
+        for (std::size_t i = f.events.size() - static_cast<std::size_t>(shown); i < f.events.size(); ++i) {
+            const auto& e = f.events[i];
+            const bool now = e.tick == f.tick;
+            lines.push_back(Line().add(" " + date_of(f, e.tick) + "  ", now ? highlight : dim, now)
+                                .add(e.text, now ? highlight : -1, now));
+        }
+    }
+    while (static_cast<int>(lines.size()) < rows - 1) lines.emplace_back();
+    lines.push_back(Line().add(" space", -1, true).add(" pause/resume  ", dim).add("n", -1, true)
+                        .add(" or ", dim).add("→", -1, true).add(" step  ", dim).add("+ -", -1, true)
+                        .add(" faster/slower  ", dim).add("q", -1, true).add(" quit", dim));
+    if (static_cast<int>(lines.size()) > rows) lines.erase(lines.begin() + (rows - 1), lines.end() - 1);
+
+    std::string out = "\x1b[H";
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        out += lines[i].render(cols, colour);
+        out += "\x1b[K";
+        if (i + 1 < lines.size()) out += "\r\n";
+    }
+    return out + "\x1b[J";
+}
+
+std::string plain_tick_line(const LiveFrame& f) {
+    std::string out = date_of(f, std::max(f.tick, 0));
+    for (const auto& c : f.clouds) out += fmt::format("  {} {:.1f}%", c.name, 100 * current(c));
+    return out;
+}
+
+std::string plain_event_line(const LiveFrame& f, const LiveEvent& e) { return date_of(f, e.tick) + ": " + e.text; }
+
+}  // namespace moatsim

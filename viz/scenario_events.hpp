@@ -1,0 +1,34 @@
+#pragma once
+// Dated events read back from a run's scenario.resolved.toml (or a comparison's
+// base/alt.resolved.toml), to mark them on charts. Read with toml++ directly rather than the
+// scenario loader: a chart needs only dates and names, and must not fail because the loader
+// of this build would validate an older file differently.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "market/scenario.hpp"
+
+namespace moatsim {
+
+struct DatedEvent {
+    YearMonth date;
+    std::string kind;     // "catalog_add", ...
+    std::string id;       // may be empty
+    std::string subject;  // "Anthropic on Azure", "OpenAI", ... from cloud/vendor/parameter
+    std::string note;     // may be empty
+    /// The id if there is one, else "<kind> <subject>".
+    [[nodiscard]] std::string label() const;
+};
+
+struct ScenarioInfo {
+    std::string name;                // the scenario's name ("" if the file has none)
+    std::vector<DatedEvent> events;  // in file order
+};
+
+/// The name and [[events]] of a scenario file.
+/// @throws InputError naming the file (and line) if it is not valid TOML or an event has no
+/// "YYYY-MM" date or no kind.
+[[nodiscard]] ScenarioInfo read_scenario_info(const std::filesystem::path& file);
+
+}  // namespace moatsim
