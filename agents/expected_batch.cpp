@@ -10,56 +10,78 @@
 namespace moatsim {
 namespace {
 
-constexpr int L = batch_lanes;
-constexpr double minus_inf = -std::numeric_limits<double>::infinity();
+constexpr int L = expected_lanes;
 
 // Everything about one batch's nests without incumbency (the base every variant starts from).
+// The batch's per-lane attributes in the working precision.
+template <class Real>
+struct Lanes {
+    Real alpha[L], beta[L], phi[L], taste[max_vendors][L];
+
+    Lanes(const ExpectedBatch& b, int vendors) noexcept {
+        for (int l = 0; l < L; ++l) {
+            alpha[l] = static_cast<Real>(b.alpha[l]);
+            beta[l] = static_cast<Real>(b.beta[l]);
+            phi[l] = static_cast<Real>(b.phi[l]);
+        }
+        for (int m = 0; m < vendors; ++m)
+            for (int l = 0; l < L; ++l) taste[m][l] = static_cast<Real>(b.taste[m][l]);
+    }
+};
+
+template <class Real>
 struct BaseNests {
-    double weight[max_pairs][L];   // e^(u - top_k), 0 where not offered
-    double shifted[max_pairs][L];  // u - top_k, 0 where not offered
-    double top[max_clouds][L], sum[max_clouds][L], sum_shifted[max_clouds][L],
+    Real weight[max_pairs][L];   // e^(u - top_k), 0 where not offered
+    Real shifted[max_pairs][L];  // u - top_k, 0 where not offered
+    Real top[max_clouds][L], sum[max_clouds][L], sum_shifted[max_clouds][L],
         sum_port[max_clouds][L];
 };
 
-void base_nests(const ChoiceContext& c, const ChooserBatch& b, BaseNests& n) noexcept {
+template <class Real>
+void base_nests(const ChoiceContext& c, const Lanes<Real>& b, BaseNests<Real>& n) noexcept {
+    constexpr Real minus_inf = -std::numeric_limits<Real>::infinity();
     const int K = c.clouds, M = c.vendors;
-    const double inv_lambda = 1.0 / c.lambda;
+    const Real inv_lambda = static_cast<Real>(1.0 / c.lambda);
     for (int k = 0; k < K; ++k) {
         const int row = k * M;
-        double* top = n.top[k];
+        Real* top = n.top[k];
         std::fill(top, top + L, minus_inf);
         for (int m = 0; m < M; ++m) {
             const int j = row + m;
             if (!c.offered[j]) continue;
+            const Real quality = static_cast<Real>(c.quality[m]);
+            const Real constant = static_cast<Real>(c.vendor_constant[m]);
+            const Real log_price = static_cast<Real>(c.log_price[j]);
             for (int l = 0; l < L; ++l) {
-                const double u = (b.beta[l] * c.quality[m] + b.taste[m][l] + c.vendor_constant[m] -
-                                  b.alpha[l] * c.log_price[j]) * inv_lambda;
+                const Real u = (b.beta[l] * quality + b.taste[m][l] + constant -
+                                b.alpha[l] * log_price) * inv_lambda;
                 n.shifted[j][l] = u;
                 top[l] = u > top[l] ? u : top[l];
             }
         }
-        if (!c.cloud_open[k]) std::fill(top, top + L, 0.0);
-        double* sum = n.sum[k];
-        double* sum_shifted = n.sum_shifted[k];
-        double* sum_port = n.sum_port[k];
-        std::fill(sum, sum + L, 0.0);
-        std::fill(sum_shifted, sum_shifted + L, 0.0);
-        std::fill(sum_port, sum_port + L, 0.0);
+        if (!c.cloud_open[k]) std::fill(top, top + L, Real(0));
+        Real* sum = n.sum[k];
+        Real* sum_shifted = n.sum_shifted[k];
+        Real* sum_port = n.sum_port[k];
+        std::fill(sum, sum + L, Real(0));
+        std::fill(sum_shifted, sum_shifted + L, Real(0));
+        std::fill(sum_port, sum_port + L, Real(0));
         for (int m = 0; m < M; ++m) {
             const int j = row + m;
             if (!c.offered[j]) {
-                std::fill(n.weight[j], n.weight[j] + L, 0.0);
-                std::fill(n.shifted[j], n.shifted[j] + L, 0.0);
+                std::fill(n.weight[j], n.weight[j] + L, Real(0));
+                std::fill(n.shifted[j], n.shifted[j] + L, Real(0));
                 continue;
             }
+            const Real port = static_cast<Real>(c.port[j]);
             for (int l = 0; l < L; ++l) {
-                const double sh = n.shifted[j][l] - top[l];
-                const double w = fast_math::exp(sh);
+                const Real sh = n.shifted[j][l] - top[l];
+                const Real w = fast_math::exp(sh);
                 n.shifted[j][l] = sh;
                 n.weight[j][l] = w;
                 sum[l] += w;
                 sum_shifted[l] += w * sh;
-                sum_port[l] += w * c.port[j];
+                sum_port[l] += w * port;
             }
         }
     }
@@ -69,53 +91,58 @@ void base_nests(const ChoiceContext& c, const ChooserBatch& b, BaseNests& n) noe
 // its weight is multiplied by E = e^bonus. Writes utility[k], inv_sum[k] (1 / the nest's sum)
 // and lifted_weight[k] (the incumbent's weight there; left alone where it is not offered).
 // gravity[l]: G if cloud k is lane l's home, else 0.
-void nest_utility(const ChoiceContext& c, const ChooserBatch& b, const BaseNests& n, int k,
-                  int lifted, double bonus, double lift, const double* gravity,
-                  double (*utility)[L], double (*inv_sum)[L], double (*lifted_weight)[L]) noexcept {
+template <class Real>
+void nest_utility(const ChoiceContext& c, const Lanes<Real>& b, const BaseNests<Real>& n, int k,
+                  int lifted, Real bonus, Real lift, const Real* gravity,
+                  Real (*utility)[L], Real (*inv_sum)[L], Real (*lifted_weight)[L]) noexcept {
     const int j = k * c.vendors + lifted;
     const bool lifts = lifted >= 0 && c.offered[j];
-    double sum[L], sum_shifted[L], sum_port[L];
+    Real sum[L], sum_shifted[L], sum_port[L];
     std::copy(n.sum[k], n.sum[k] + L, sum);
     std::copy(n.sum_shifted[k], n.sum_shifted[k] + L, sum_shifted);
     std::copy(n.sum_port[k], n.sum_port[k] + L, sum_port);
     if (lifts) {
         // Shift-invariant forms: H = ln S - sum(w sh)/S holds with the old top.
-        const double port = c.port[j];
+        const Real port = static_cast<Real>(c.port[j]);
         for (int l = 0; l < L; ++l) {
-            const double w = n.weight[j][l], sh = n.shifted[j][l];
-            const double w_lifted = w * lift;
+            const Real w = n.weight[j][l], sh = n.shifted[j][l];
+            const Real w_lifted = w * lift;
             sum[l] += w_lifted - w;
             sum_shifted[l] += w_lifted * (sh + bonus) - w * sh;
             sum_port[l] += (w_lifted - w) * port;
             lifted_weight[k][l] = w_lifted;
         }
     }
+    const Real lambda = static_cast<Real>(c.lambda), omega = static_cast<Real>(c.omega);
+    const Real theta = static_cast<Real>(c.theta), constant = static_cast<Real>(c.cloud_constant[k]);
     for (int l = 0; l < L; ++l) {
-        const double log_sum = fast_math::log(sum[l]);
-        const double inv = 1.0 / sum[l];
+        const Real log_sum = fast_math::log(sum[l]);
+        const Real inv = Real(1) / sum[l];
         inv_sum[k][l] = inv;
-        const double inclusive = c.lambda * (n.top[k][l] + log_sum);
-        const double entropy = log_sum - sum_shifted[l] * inv;
-        const double lockin = sum_port[l] * inv;
-        utility[k][l] = inclusive + b.phi[l] * (c.omega * entropy - c.theta * lockin) +
-                        c.cloud_constant[k] + gravity[l];
+        const Real inclusive = lambda * (n.top[k][l] + log_sum);
+        const Real entropy = log_sum - sum_shifted[l] * inv;
+        const Real lockin = sum_port[l] * inv;
+        utility[k][l] = inclusive + b.phi[l] * (omega * entropy - theta * lockin) + constant +
+                        gravity[l];
     }
 }
 
 // Cloud weights e^(V_k - best), in place of the utilities (0 for closed clouds), and their
 // total.
-void cloud_weights(const ChoiceContext& c, double (*utility)[L], double* total) noexcept {
+template <class Real>
+void cloud_weights(const ChoiceContext& c, Real (*utility)[L], Real* total) noexcept {
+    constexpr Real minus_inf = -std::numeric_limits<Real>::infinity();
     const int K = c.clouds;
-    double best[L];
+    Real best[L];
     std::fill(best, best + L, minus_inf);
     for (int k = 0; k < K; ++k) {
         if (!c.cloud_open[k]) continue;
         for (int l = 0; l < L; ++l) best[l] = utility[k][l] > best[l] ? utility[k][l] : best[l];
     }
-    std::fill(total, total + L, 0.0);
+    std::fill(total, total + L, Real(0));
     for (int k = 0; k < K; ++k) {
         if (!c.cloud_open[k]) {
-            std::fill(utility[k], utility[k] + L, 0.0);
+            std::fill(utility[k], utility[k] + L, Real(0));
             continue;
         }
         for (int l = 0; l < L; ++l) {
@@ -126,56 +153,63 @@ void cloud_weights(const ChoiceContext& c, double (*utility)[L], double* total) 
 }
 
 // out[k*M + m] += cloud_mass[k] * P(m | k) with vendor `lifted`'s weight lifted.
-void spread(const ChoiceContext& c, const BaseNests& n, const double (*cloud_mass)[L],
-            const double (*inv_sum)[L], int lifted, const double (*lifted_weight)[L],
+template <class Real>
+void spread(const ChoiceContext& c, const BaseNests<Real>& n, const Real (*cloud_mass)[L],
+            const Real (*inv_sum)[L], int lifted, const Real (*lifted_weight)[L],
             double (*out)[L]) noexcept {
     const int K = c.clouds, M = c.vendors;
     for (int k = 0; k < K; ++k) {
         if (!c.cloud_open[k]) continue;
-        double per_weight[L];
+        Real per_weight[L];
         for (int l = 0; l < L; ++l) per_weight[l] = cloud_mass[k][l] * inv_sum[k][l];
         for (int m = 0; m < M; ++m) {
             const int j = k * M + m;
             if (!c.offered[j]) continue;
-            const double* w = m == lifted ? lifted_weight[k] : n.weight[j];
-            for (int l = 0; l < L; ++l) out[j][l] += per_weight[l] * w[l];
+            const Real* w = m == lifted ? lifted_weight[k] : n.weight[j];
+            for (int l = 0; l < L; ++l) out[j][l] += static_cast<double>(per_weight[l] * w[l]);
         }
     }
 }
 
 }  // namespace
 
-// flatten: the helpers are inlined into each clone, so they too get AVX2.
-__attribute__((target_clones("avx2", "default"), flatten))
-void expected_review_batch(const ChoiceContext& c, const ChooserBatch& b, double review_rate,
-                           double (*pi)[batch_lanes], double (*p0)[batch_lanes],
-                           double* switched) noexcept {
+template <class Real>
+void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_rate,
+                  double (*pi)[expected_lanes], double (*p0)[expected_lanes], double* switched) noexcept {
     const int K = c.clouds, M = c.vendors, J = K * M;
     for (int j = 0; j < J; ++j) std::fill(p0[j], p0[j] + L, 0.0);
     std::fill(switched, switched + L, 0.0);
     if (!c.any_open()) return;  // nothing to choose from: everyone stays put
-    const double bonus = c.kappa_vendor / c.lambda;
-    const double lift = std::exp(bonus), cloud_lift = std::exp(c.kappa_cloud);
-    if (!(lift > 1e-100 && lift < 1e100 && cloud_lift > 1e-100 && cloud_lift < 1e100)) {
+    const double bonus_d = c.kappa_vendor / c.lambda;
+    const double lift_d = std::exp(bonus_d), cloud_lift_d = std::exp(c.kappa_cloud);
+    // Within float's range with room: the unshifted forms below multiply weights by these.
+    if (!(lift_d > 1e-20 && lift_d < 1e20 && cloud_lift_d > 1e-20 && cloud_lift_d < 1e20)) {
         // Bonuses so large the unshifted forms could overflow: the reference handles them.
         expected_review_batch_reference(c, b, review_rate, pi, p0, switched);
         return;
     }
     // ~130 KB of scratch sized for the largest model: per thread, not on every call's stack.
-    static thread_local BaseNests n;
-    static thread_local double next[max_pairs][L], review_mass[max_pairs][L];
-    base_nests(c, b, n);
+    const Real bonus = static_cast<Real>(bonus_d), lift = static_cast<Real>(lift_d);
+    const Real cloud_lift = static_cast<Real>(cloud_lift_d);
+    static thread_local BaseNests<Real> n;
+    static thread_local double next[max_pairs][L], moved[max_pairs][L];
+    static thread_local Real review_mass[max_pairs][L];
+    const Lanes<Real> lanes(b, M);
+    base_nests(c, lanes, n);
 
     // Mass that stays (not reviewing) and mass that reviews, by current pair.
     bool vendor_reviews[max_vendors] = {}, pair_reviews[max_pairs];
+    double reviewed[L] = {};  // each lane's reviewing mass, in double
     for (int j = 0; j < J; ++j) {
         const bool still_offered = c.offered[j] && c.cloud_open[j / M];
         const double r = still_offered ? review_rate : 1.0;
         bool any = false;
+        std::fill(moved[j], moved[j] + L, 0.0);
         for (int l = 0; l < L; ++l) {
+            reviewed[l] += pi[j][l] * r;
             next[j][l] = pi[j][l] * (1.0 - r);
-            review_mass[j][l] = pi[j][l] * r;
-            any = any || review_mass[j][l] > 0.0;
+            review_mass[j][l] = static_cast<Real>(pi[j][l] * r);
+            any = any || review_mass[j][l] > Real(0);
         }
         pair_reviews[j] = any;
         vendor_reviews[j % M] = vendor_reviews[j % M] || any;
@@ -183,59 +217,91 @@ void expected_review_batch(const ChoiceContext& c, const ChooserBatch& b, double
 
     // Gravity per cloud and lane, and the utilities with no vendor incumbency: a variant
     // differs from them only on the clouds that offer its vendor.
-    double gravity[max_clouds][L];
+    Real gravity[max_clouds][L];
     for (int k = 0; k < K; ++k)
-        for (int l = 0; l < L; ++l) gravity[k][l] = b.home[l] == k ? c.gravity : 0.0;
-    double base_utility[max_clouds][L], base_inv_sum[max_clouds][L], lifted_weight[max_clouds][L];
+        for (int l = 0; l < L; ++l) gravity[k][l] = b.home[l] == k ? static_cast<Real>(c.gravity) : Real(0);
+    Real base_utility[max_clouds][L], base_inv_sum[max_clouds][L], lifted_weight[max_clouds][L];
     for (int k = 0; k < K; ++k)
         if (c.cloud_open[k])
-            nest_utility(c, b, n, k, -1, 0.0, 1.0, gravity[k], base_utility, base_inv_sum, lifted_weight);
+            nest_utility(c, lanes, n, k, -1, Real(0), Real(1), gravity[k], base_utility, base_inv_sum,
+                         lifted_weight);
 
-    double weight[max_clouds][L], inv_sum[max_clouds][L];
-    double total[L], cloud_mass[max_clouds][L];
+    Real weight[max_clouds][L], inv_sum[max_clouds][L];
+    Real total[L], cloud_mass[max_clouds][L];
     for (int m = 0; m < M; ++m) {
         if (!vendor_reviews[m]) continue;
         for (int k = 0; k < K; ++k) {
             if (!c.cloud_open[k]) continue;
             if (c.offered[k * M + m]) {
-                nest_utility(c, b, n, k, m, bonus, lift, gravity[k], weight, inv_sum, lifted_weight);
+                nest_utility(c, lanes, n, k, m, bonus, lift, gravity[k], weight, inv_sum, lifted_weight);
             } else {
                 std::copy(base_utility[k], base_utility[k] + L, weight[k]);
                 std::copy(base_inv_sum[k], base_inv_sum[k] + L, inv_sum[k]);
             }
         }
         cloud_weights(c, weight, total);
-        for (int k = 0; k < K; ++k) std::fill(cloud_mass[k], cloud_mass[k] + L, 0.0);
+        for (int k = 0; k < K; ++k) std::fill(cloud_mass[k], cloud_mass[k] + L, Real(0));
         for (int from = 0; from < K; ++from) {
             if (!pair_reviews[from * M + m]) continue;  // no lane holds (from, m): adds 0
-            const double* mass = review_mass[from * M + m];
+            const Real* mass = review_mass[from * M + m];
             // P(k | from) = w_k C^[k = from] / denom: the incumbent cloud's weight times C (a
             // closed cloud has weight 0 and gets no bonus).
-            double own[L], per[L];
+            Real own[L], per[L];
             for (int l = 0; l < L; ++l) {
                 own[l] = weight[from][l] * cloud_lift;  // 0 x C = 0 when closed
                 per[l] = mass[l] / (total[l] + (own[l] - weight[from][l]));
             }
             for (int k = 0; k < K; ++k) {
-                const double* w = k == from ? own : weight[k];
+                const Real* w = k == from ? own : weight[k];
                 for (int l = 0; l < L; ++l) cloud_mass[k][l] += per[l] * w[l];
             }
-            for (int l = 0; l < L; ++l) switched[l] += mass[l] - per[l] * own[l];
+            for (int l = 0; l < L; ++l) switched[l] += static_cast<double>(mass[l] - per[l] * own[l]);
         }
-        spread(c, n, cloud_mass, inv_sum, m, lifted_weight, next);
+        spread(c, n, cloud_mass, inv_sum, m, lifted_weight, moved);
     }
-    for (int j = 0; j < J; ++j) std::copy(next[j], next[j] + L, pi[j]);
+    // The reviewing mass lands where the kernel says, rescaled to exactly what left (to double
+    // rounding): in single precision the moved total is off by ~1e-7 of itself, which would
+    // otherwise create or destroy demand a little every tick.
+    double moved_total[L] = {};
+    for (int j = 0; j < J; ++j)
+        for (int l = 0; l < L; ++l) moved_total[l] += moved[j][l];
+    double rescale[L];
+    for (int l = 0; l < L; ++l) rescale[l] = moved_total[l] > 0.0 ? reviewed[l] / moved_total[l] : 0.0;
+    for (int j = 0; j < J; ++j)
+        for (int l = 0; l < L; ++l) pi[j][l] = next[j][l] + moved[j][l] * rescale[l];
 
     // The no-incumbency choice, for adopters of this tick.
     cloud_weights(c, base_utility, total);
     for (int k = 0; k < K; ++k)
-        for (int l = 0; l < L; ++l) cloud_mass[k][l] = c.cloud_open[k] ? base_utility[k][l] / total[l] : 0.0;
+        for (int l = 0; l < L; ++l)
+            cloud_mass[k][l] = c.cloud_open[k] ? base_utility[k][l] / total[l] : Real(0);
     spread(c, n, cloud_mass, base_inv_sum, -1, lifted_weight, p0);
+    double p0_total[L] = {};  // and p0 sums to 1 exactly, for the same reason
+    for (int j = 0; j < J; ++j)
+        for (int l = 0; l < L; ++l) p0_total[l] += p0[j][l];
+    for (int l = 0; l < L; ++l) p0_total[l] = p0_total[l] > 0.0 ? 1.0 / p0_total[l] : 0.0;
+    for (int j = 0; j < J; ++j)
+        for (int l = 0; l < L; ++l) p0[j][l] *= p0_total[l];
 }
 
-void expected_review_batch_reference(const ChoiceContext& c, const ChooserBatch& b,
-                                     double review_rate, double (*pi)[batch_lanes],
-                                     double (*p0)[batch_lanes], double* switched) noexcept {
+// flatten: the helpers are inlined into each clone, so they too get AVX2.
+__attribute__((target_clones("avx2", "default"), flatten))
+void expected_review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_rate,
+                           double (*pi)[expected_lanes], double (*p0)[expected_lanes],
+                           double* switched) noexcept {
+    review_batch<double>(c, b, review_rate, pi, p0, switched);
+}
+
+__attribute__((target_clones("avx2", "default"), flatten))
+void expected_review_batch_single(const ChoiceContext& c, const ExpectedBatch& b,
+                                  double review_rate, double (*pi)[expected_lanes],
+                                  double (*p0)[expected_lanes], double* switched) noexcept {
+    review_batch<float>(c, b, review_rate, pi, p0, switched);
+}
+
+void expected_review_batch_reference(const ChoiceContext& c, const ExpectedBatch& b,
+                                     double review_rate, double (*pi)[expected_lanes],
+                                     double (*p0)[expected_lanes], double* switched) noexcept {
     const int J = c.clouds * c.vendors;
     static thread_local ExpectedScratch scratch;
     for (int l = 0; l < b.count; ++l) {

@@ -13,28 +13,6 @@ constexpr double minus_inf = -std::numeric_limits<double>::infinity();
 
 }  // namespace
 
-void ChooserBatch::set(int l, const Chooser& e, int vendors, int cloud, int vendor) noexcept {
-    alpha[l] = e.alpha;
-    beta[l] = e.beta;
-    phi[l] = e.phi;
-    home[l] = e.home;
-    incumbent_cloud[l] = cloud;
-    incumbent_vendor[l] = vendor;
-    for (int m = 0; m < vendors; ++m) taste[m][l] = e.taste[m];
-}
-
-void ChooserBatch::pad(int vendors) noexcept {
-    for (int l = count; l < L; ++l) {
-        alpha[l] = alpha[0];
-        beta[l] = beta[0];
-        phi[l] = phi[0];
-        home[l] = home[0];
-        incumbent_cloud[l] = incumbent_cloud[0];
-        incumbent_vendor[l] = incumbent_vendor[0];
-        for (int m = 0; m < vendors; ++m) taste[m][l] = taste[m][0];
-    }
-}
-
 // Compiled twice, for AVX2 and for the x86-64 baseline (SSE2); the loader picks one. AVX2
 // does not include FMA, and contraction is off anyway: both give the same bits.
 __attribute__((target_clones("avx2", "default"), flatten))

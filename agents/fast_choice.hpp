@@ -12,23 +12,46 @@
 
 namespace moatsim {
 
-inline constexpr int batch_lanes = 8;
-
-/// Up to batch_lanes enterprises, structure-of-arrays. Lanes at or beyond `count` must hold
-/// some valid enterprise (pad() repeats lane 0 there); their outputs are ignored.
-struct ChooserBatch {
+/// Up to Lanes enterprises, structure-of-arrays. Lanes at or beyond `count` must hold some
+/// valid enterprise (pad() repeats lane 0 there); their outputs are ignored.
+template <int Lanes>
+struct ChooserLanes {
+    static constexpr int lanes = Lanes;
     int count = 0;
-    double alpha[batch_lanes], beta[batch_lanes], phi[batch_lanes];
-    int home[batch_lanes];
-    int incumbent_cloud[batch_lanes];   // -1 for none
-    int incumbent_vendor[batch_lanes];  // -1 for none
-    double taste[max_vendors][batch_lanes];
+    double alpha[Lanes], beta[Lanes], phi[Lanes];
+    int home[Lanes];
+    int incumbent_cloud[Lanes];   // -1 for none
+    int incumbent_vendor[Lanes];  // -1 for none
+    double taste[max_vendors][Lanes];
 
     /// Sets lane l from one enterprise (taste: its M tastes).
-    void set(int l, const Chooser& e, int vendors, int cloud, int vendor) noexcept;
-    /// Fills lanes [count, batch_lanes) with lane 0, so their arithmetic stays finite.
-    void pad(int vendors) noexcept;
+    void set(int l, const Chooser& e, int vendors, int cloud, int vendor) noexcept {
+        alpha[l] = e.alpha;
+        beta[l] = e.beta;
+        phi[l] = e.phi;
+        home[l] = e.home;
+        incumbent_cloud[l] = cloud;
+        incumbent_vendor[l] = vendor;
+        for (int m = 0; m < vendors; ++m) taste[m][l] = e.taste[m];
+    }
+    /// Fills lanes [count, Lanes) with lane 0, so their arithmetic stays finite.
+    void pad(int vendors) noexcept {
+        for (int l = count; l < Lanes; ++l) {
+            alpha[l] = alpha[0];
+            beta[l] = beta[0];
+            phi[l] = phi[0];
+            home[l] = home[0];
+            incumbent_cloud[l] = incumbent_cloud[0];
+            incumbent_vendor[l] = incumbent_vendor[0];
+            for (int m = 0; m < vendors; ++m) taste[m][l] = taste[m][0];
+        }
+    }
 };
+
+/// The choice kernel's batch: 8 lanes (two AVX2 registers of doubles) measured best here; more
+/// lanes leave more choosers waiting in partial batches.
+inline constexpr int batch_lanes = 8;
+using ChooserBatch = ChooserLanes<batch_lanes>;
 
 /// prob[j][l] = P_l(pair j) for every pair j = k*M + m and lane l < count, as the reference
 /// kernel would give for that lane's enterprise and incumbency. Returns false, leaving prob

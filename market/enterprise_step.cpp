@@ -80,24 +80,24 @@ Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {
     return in.mode == Mode::stochastic ? step_stochastic(in, s) : step_expected(in, s);
 }
 
-// Expected mode keeps pi in batches: enterprise i's pi_j is at lanes(i)[j][i % batch_lanes],
+// Expected mode keeps pi in batches: enterprise i's pi_j is at lanes(i)[j][i % expected_lanes],
 // so the batch kernel works in place. Blocks hold whole batches (enterprise_block is a
-// multiple of batch_lanes); the last batch's missing lanes stay zero.
-static_assert(enterprise_block % batch_lanes == 0);
+// multiple of expected_lanes); the last batch's missing lanes stay zero.
+static_assert(enterprise_block % expected_lanes == 0);
 
 Tally EnterpriseStepper::allocate_expected(const StepInputs& in, EnterpriseState& s) {
     const int M = vendors_, J = clouds_ * vendors_;
     const Population& pop = in.population;
     s.adoption.assign(enterprises_, 0.0);
-    const std::size_t batches = (enterprises_ + batch_lanes - 1) / batch_lanes;
-    s.pi.assign(batches * static_cast<std::size_t>(J * batch_lanes), 0.0);
+    const std::size_t batches = (enterprises_ + expected_lanes - 1) / expected_lanes;
+    s.pi.assign(batches * static_cast<std::size_t>(J * expected_lanes), 0.0);
     return map_blocks([&](std::size_t i, BlockSums& t, ExpectedScratch&) {
         if (!pop.adopted[i]) return;
         double taste[max_vendors], prob[max_pairs];
         const Chooser e = chooser_for(pop, i, M, taste);
         if (!choice_probabilities(in.ctx, e, -1, -1, prob)) return;
-        double (*pi)[batch_lanes] = pi_batch(s, i);
-        const std::size_t l = i % batch_lanes;
+        double (*pi)[expected_lanes] = pi_batch(s, i);
+        const std::size_t l = i % expected_lanes;
         s.adoption[i] = 1.0;
         for (int j = 0; j < J; ++j) {
             pi[j][l] = prob[j];
@@ -109,10 +109,10 @@ Tally EnterpriseStepper::allocate_expected(const StepInputs& in, EnterpriseState
     });
 }
 
-double (*EnterpriseStepper::pi_batch(EnterpriseState& s, std::size_t i) const)[batch_lanes] {
-    // The vector's doubles viewed as rows of batch_lanes: same type, contiguous.
-    const std::size_t at = i / batch_lanes * static_cast<std::size_t>(clouds_ * vendors_ * batch_lanes);
-    return reinterpret_cast<double (*)[batch_lanes]>(s.pi.data() + at);
+double (*EnterpriseStepper::pi_batch(EnterpriseState& s, std::size_t i) const)[expected_lanes] {
+    // The vector's doubles viewed as rows of expected_lanes: same type, contiguous.
+    const std::size_t at = i / expected_lanes * static_cast<std::size_t>(clouds_ * vendors_ * expected_lanes);
+    return reinterpret_cast<double (*)[expected_lanes]>(s.pi.data() + at);
 }
 
 Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s) {
@@ -123,11 +123,11 @@ Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s)
     for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
         BlockSums t;
         t.reset(J, clouds_);
-        static thread_local double p0[max_pairs][batch_lanes];
-        ChooserBatch batch;
-        double switched[batch_lanes];
-        for (std::size_t first = begin; first < end; first += batch_lanes) {
-            batch.count = static_cast<int>(std::min<std::size_t>(batch_lanes, end - first));
+        static thread_local double p0[max_pairs][expected_lanes];
+        ExpectedBatch batch;
+        double switched[expected_lanes];
+        for (std::size_t first = begin; first < end; first += expected_lanes) {
+            batch.count = static_cast<int>(std::min<std::size_t>(expected_lanes, end - first));
             for (int l = 0; l < batch.count; ++l) {
                 double taste[max_vendors];
                 batch.set(l, chooser_for(pop, first + static_cast<std::size_t>(l), M, taste), M, -1, -1);
@@ -135,9 +135,9 @@ Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s)
             batch.pad(M);
             // Existing adopters review (section 7.5), in place; new adopters choose without
             // incumbency (p0). An enterprise not adopted has pi = 0, which stays 0.
-            double (*pi)[batch_lanes] = pi_batch(s, first);
+            double (*pi)[expected_lanes] = pi_batch(s, first);
             if (in.kernel == Kernel::fast)
-                expected_review_batch(ctx, batch, in.review_rate, pi, p0, switched);
+                expected_review_batch_single(ctx, batch, in.review_rate, pi, p0, switched);
             else
                 expected_review_batch_reference(ctx, batch, in.review_rate, pi, p0, switched);
             for (int l = 0; l < batch.count; ++l) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "agents/choice.hpp"
+#include "agents/expected_batch.hpp"
 #include "agents/fast_choice.hpp"
 #include "agents/population.hpp"
 #include "market/block_map.hpp"
@@ -28,8 +29,9 @@ struct EnterpriseState {
     /// Only enterprises whose clock rings do the expensive work (a choice).
     std::vector<float> clock;
     std::vector<double> adoption;       // a_i, probability of being adopted
-    /// Expected mode's pair distribution of each enterprise, in batches of batch_lanes
-    /// (agents/fast_choice.hpp): enterprise i's pi_j is at [(i / lanes) * K*M + j] * lanes + i % lanes.
+    /// Expected mode's pair distribution of each enterprise, in batches of expected_lanes
+    /// (agents/expected_batch.hpp): enterprise i's pi_j is at
+    /// [(i / lanes) * K*M + j] * lanes + i % lanes.
     std::vector<double> pi;
 };
 
@@ -87,7 +89,7 @@ private:
     Tally allocate_expected(const StepInputs& in, EnterpriseState& state);
     Tally step_expected(const StepInputs& in, EnterpriseState& state);
     /// The batch holding enterprise i's pi, as rows [K*M][batch_lanes].
-    double (*pi_batch(EnterpriseState& state, std::size_t i) const)[batch_lanes];
+    double (*pi_batch(EnterpriseState& state, std::size_t i) const)[expected_lanes];
     template <class PerEnterprise>
     Tally map_blocks(PerEnterprise&& per_enterprise);
 

@@ -27,7 +27,25 @@ ChoiceContext random_context(Uniforms& u, int K, int M, double utility_scale);
 
 /// `count` random enterprises, some with an incumbent pair (offered or not), padded;
 /// their tastes live in taste[l][m].
-ChooserBatch random_batch(Uniforms& u, const ChoiceContext& c, int count,
-                          double (&taste)[batch_lanes][max_vendors]);
+template <int Lanes>
+ChooserLanes<Lanes> random_batch(Uniforms& u, const ChoiceContext& c, int count,
+                                 double (&taste)[Lanes][max_vendors]) {
+    ChooserLanes<Lanes> b;
+    const int K = c.clouds, M = c.vendors;
+    for (int l = 0; l < count; ++l) {
+        for (int m = 0; m < M; ++m) taste[l][m] = u.between(-2.0, 2.0);
+        const Chooser e{u.between(0.1, 3.0), u.between(0.0, 2.0), u.between(0.0, 3.0), u.below(K),
+                        taste[l]};
+        int cloud = -1, vendor = -1;
+        if (u.next() < 0.6) {  // an incumbent pair, offered or not (a delisted one)
+            cloud = u.below(K);
+            vendor = u.below(M);
+        }
+        b.set(l, e, M, cloud, vendor);
+        b.count = l + 1;
+    }
+    b.pad(M);
+    return b;
+}
 
 }  // namespace moatsim::test

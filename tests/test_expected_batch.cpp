@@ -1,4 +1,6 @@
-// Expected mode's batch kernel against the scalar reference expected_review().
+// Expected mode's batch kernels (double and single precision) against the scalar reference
+// expected_review(). The double one checks the algebra to rounding; the single one, which
+// runs, its precision.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -15,8 +17,8 @@ using moatsim::test::Uniforms;
 namespace {
 
 // A random distribution over all pairs (offered or not: delisted holdings), or zero.
-void random_pi(Uniforms& u, int J, int count, double (*pi)[batch_lanes]) {
-    for (int l = 0; l < batch_lanes; ++l) {
+void random_pi(Uniforms& u, int J, int count, double (*pi)[expected_lanes]) {
+    for (int l = 0; l < expected_lanes; ++l) {
         double total = 0.0;
         for (int j = 0; j < J; ++j) total += (pi[j][l] = u.next() < 0.3 ? 0.0 : u.next());
         const bool empty = l >= count || u.next() < 0.1;  // not adopted: all zero
@@ -28,15 +30,19 @@ struct Worst {
     double pi = 0, p0 = 0, switched = 0;
 };
 
-Worst compare(const ChoiceContext& c, const ChooserBatch& b, double rate, Uniforms& u) {
+using Kernel = void (*)(const ChoiceContext&, const ExpectedBatch&, double, double (*)[expected_lanes],
+                        double (*)[expected_lanes], double*) noexcept;
+
+Worst compare(const ChoiceContext& c, const ExpectedBatch& b, double rate, Uniforms& u,
+              Kernel kernel = expected_review_batch) {
     const int J = c.clouds * c.vendors;
-    static double pi_fast[max_pairs][batch_lanes], pi_ref[max_pairs][batch_lanes];
-    static double p0_fast[max_pairs][batch_lanes], p0_ref[max_pairs][batch_lanes];
+    static double pi_fast[max_pairs][expected_lanes], pi_ref[max_pairs][expected_lanes];
+    static double p0_fast[max_pairs][expected_lanes], p0_ref[max_pairs][expected_lanes];
     random_pi(u, J, b.count, pi_fast);
     for (int j = 0; j < J; ++j)
-        for (int l = 0; l < batch_lanes; ++l) pi_ref[j][l] = pi_fast[j][l];
-    double sw_fast[batch_lanes], sw_ref[batch_lanes];
-    expected_review_batch(c, b, rate, pi_fast, p0_fast, sw_fast);
+        for (int l = 0; l < expected_lanes; ++l) pi_ref[j][l] = pi_fast[j][l];
+    double sw_fast[expected_lanes], sw_ref[expected_lanes];
+    kernel(c, b, rate, pi_fast, p0_fast, sw_fast);
     expected_review_batch_reference(c, b, rate, pi_ref, p0_ref, sw_ref);
     Worst w;
     for (int l = 0; l < b.count; ++l) {
@@ -65,8 +71,8 @@ TEST_CASE("expected batch kernel equals the reference review step on random mark
     for (int trial = 0; trial < 300; ++trial) {
         const int K = 1 + u.below(6), M = 1 + u.below(14);
         const ChoiceContext c = random_context(u, K, M, 1.0);
-        double taste[batch_lanes][max_vendors];
-        const ChooserBatch b = random_batch(u, c, 1 + u.below(batch_lanes), taste);
+        double taste[expected_lanes][max_vendors];
+        const ExpectedBatch b = random_batch(u, c, 1 + u.below(expected_lanes), taste);
         const Worst w = compare(c, b, u.between(0.0, 1.0), u);
         worst.pi = std::max(worst.pi, w.pi);
         worst.p0 = std::max(worst.p0, w.p0);
@@ -77,6 +83,27 @@ TEST_CASE("expected batch kernel equals the reference review step on random mark
     CHECK(worst.switched < 1e-12);
 }
 
+TEST_CASE("single-precision expected kernel is within 1e-5 of the reference per step",
+          "[expected_batch]") {
+    Uniforms u(24);
+    Worst worst;
+    for (int trial = 0; trial < 300; ++trial) {
+        const int K = 1 + u.below(6), M = 1 + u.below(14);
+        const ChoiceContext c = random_context(u, K, M, 1.0);
+        double taste[expected_lanes][max_vendors];
+        const ExpectedBatch b = random_batch(u, c, 1 + u.below(expected_lanes), taste);
+        const Worst w = compare(c, b, u.between(0.0, 1.0), u, expected_review_batch_single);
+        worst.pi = std::max(worst.pi, w.pi);
+        worst.p0 = std::max(worst.p0, w.p0);
+        worst.switched = std::max(worst.switched, w.switched);
+    }
+    // Float carries 6e-8 relative; errors compound through the nest and cloud softmaxes.
+    INFO("pi " << worst.pi << ", p0 " << worst.p0 << ", switched " << worst.switched);
+    CHECK(worst.pi < 1e-5);
+    CHECK(worst.p0 < 1e-5);
+    CHECK(worst.switched < 1e-5);
+}
+
 TEST_CASE("expected batch kernel handles large switching costs and extreme utilities",
           "[expected_batch]") {
     Uniforms u(22);
@@ -85,8 +112,8 @@ TEST_CASE("expected batch kernel handles large switching costs and extreme utili
             ChoiceContext c = random_context(u, 4, 9, scale);
             c.kappa_cloud = kappa;
             c.kappa_vendor = kappa / 2;
-            double taste[batch_lanes][max_vendors];
-            const ChooserBatch b = random_batch(u, c, batch_lanes, taste);
+            double taste[expected_lanes][max_vendors];
+            const ExpectedBatch b = random_batch(u, c, expected_lanes, taste);
             const Worst w = compare(c, b, 0.3, u);
             CHECK(w.pi < 1e-9);
             CHECK(w.p0 < 1e-9);
@@ -99,16 +126,16 @@ TEST_CASE("expected batch kernel with no open cloud leaves everyone in place", "
     ChoiceContext c;
     c.resize(2, 2);
     Uniforms u(23);
-    double taste[batch_lanes][max_vendors];
-    const ChooserBatch b = random_batch(u, c, batch_lanes, taste);
-    static double pi[max_pairs][batch_lanes], p0[max_pairs][batch_lanes];
-    random_pi(u, 4, batch_lanes, pi);
-    double before[4][batch_lanes], switched[batch_lanes];
+    double taste[expected_lanes][max_vendors];
+    const ExpectedBatch b = random_batch(u, c, expected_lanes, taste);
+    static double pi[max_pairs][expected_lanes], p0[max_pairs][expected_lanes];
+    random_pi(u, 4, expected_lanes, pi);
+    double before[4][expected_lanes], switched[expected_lanes];
     for (int j = 0; j < 4; ++j)
-        for (int l = 0; l < batch_lanes; ++l) before[j][l] = pi[j][l];
+        for (int l = 0; l < expected_lanes; ++l) before[j][l] = pi[j][l];
     expected_review_batch(c, b, 0.5, pi, p0, switched);
     for (int j = 0; j < 4; ++j)
-        for (int l = 0; l < batch_lanes; ++l) {
+        for (int l = 0; l < expected_lanes; ++l) {
             CHECK(pi[j][l] == before[j][l]);
             CHECK(p0[j][l] == 0.0);
         }
