@@ -35,6 +35,7 @@ struct BaseNests {
     Real shifted[max_pairs][L];  // u - top_k, 0 where not offered
     Real top[max_clouds][L], sum[max_clouds][L], sum_shifted[max_clouds][L],
         sum_port[max_clouds][L];
+    Real extra[max_pairs][L];  // review_batch's scratch: a lifted pair's extra moved mass
 };
 
 template <class Real>
@@ -227,6 +228,12 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
                          lifted_weight);
 
     Real weight[max_clouds][L], inv_sum[max_clouds][L];
+    // The moved mass lands on pair (k, m) in proportion to its weight w_km / S'_k in every
+    // variant but the one that lifts m itself: so it is w_km * share[k] summed over variants,
+    // plus each lifted pair's extra. Two small sums per variant instead of a spread over
+    // every offered pair.
+    Real share[max_clouds][L] = {};
+    for (int j = 0; j < J; ++j) std::fill(n.extra[j], n.extra[j] + L, Real(0));
     Real total[L], cloud_mass[max_clouds][L];
     for (int m = 0; m < M; ++m) {
         if (!vendor_reviews[m]) continue;
@@ -257,7 +264,27 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
             }
             for (int l = 0; l < L; ++l) switched[l] += static_cast<double>(mass[l] - per[l] * own[l]);
         }
-        spread(c, n, cloud_mass, inv_sum, m, lifted_weight, moved);
+        for (int k = 0; k < K; ++k) {
+            if (!c.cloud_open[k]) continue;
+            const int j = k * M + m;
+            Real per_weight[L];
+            for (int l = 0; l < L; ++l) {
+                per_weight[l] = cloud_mass[k][l] * inv_sum[k][l];
+                share[k][l] += per_weight[l];
+            }
+            if (c.offered[j])
+                for (int l = 0; l < L; ++l)
+                    n.extra[j][l] += per_weight[l] * (lifted_weight[k][l] - n.weight[j][l]);
+        }
+    }
+    for (int k = 0; k < K; ++k) {
+        if (!c.cloud_open[k]) continue;
+        for (int m = 0; m < M; ++m) {
+            const int j = k * M + m;
+            if (!c.offered[j]) continue;
+            for (int l = 0; l < L; ++l)
+                moved[j][l] = static_cast<double>(n.weight[j][l] * share[k][l] + n.extra[j][l]);
+        }
     }
     // The reviewing mass lands where the kernel says, rescaled to exactly what left (to double
     // rounding): in single precision the moved total is off by ~1e-7 of itself, which would
