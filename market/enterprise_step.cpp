@@ -121,13 +121,18 @@ Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s)
     const ChoiceContext& ctx = in.ctx;
     const bool can_choose = ctx.any_open();
     for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
-        BlockSums t;
-        t.reset(J, clouds_);
-        static thread_local double p0[max_pairs][expected_lanes];
+        constexpr int L = expected_lanes;
+        static thread_local double p0[max_pairs][L];
+        // Tallies per lane across the block, summed in lane order at its end: the loops run
+        // across lanes (vectorised), not along one lane's pairs.
+        static thread_local double demand[max_pairs][L], customers[max_clouds][L];
+        for (int j = 0; j < J; ++j) std::fill(demand[j], demand[j] + L, 0.0);
+        for (int k = 0; k < clouds_; ++k) std::fill(customers[k], customers[k] + L, 0.0);
+        double adopters = 0.0, switches = 0.0, decisions = 0.0, alpha_sum = 0.0;
         ExpectedBatch batch;
-        double switched[expected_lanes];
-        for (std::size_t first = begin; first < end; first += expected_lanes) {
-            batch.count = static_cast<int>(std::min<std::size_t>(expected_lanes, end - first));
+        double switched[L];
+        for (std::size_t first = begin; first < end; first += L) {
+            batch.count = static_cast<int>(std::min<std::size_t>(L, end - first));
             for (int l = 0; l < batch.count; ++l) {
                 double taste[max_vendors];
                 batch.set(l, chooser_for(pop, first + static_cast<std::size_t>(l), M, taste), M, -1, -1);
@@ -135,33 +140,51 @@ Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s)
             batch.pad(M);
             // Existing adopters review (section 7.5), in place; new adopters choose without
             // incumbency (p0). An enterprise not adopted has pi = 0, which stays 0.
-            double (*pi)[expected_lanes] = pi_batch(s, first);
+            double (*pi)[L] = pi_batch(s, first);
             if (in.kernel == Kernel::fast)
                 expected_review_batch_single(ctx, batch, in.review_rate, pi, p0, switched);
             else
                 expected_review_batch_reference(ctx, batch, in.review_rate, pi, p0, switched);
-            for (int l = 0; l < batch.count; ++l) {
+            // Adoption (section 7.6): pi <- keep pi + fresh p0 where a rises; lanes past the
+            // population's end and enterprises that cannot adopt yet contribute nothing.
+            double keep[L], fresh[L], adopted[L], carried[L];
+            for (int l = 0; l < L; ++l) {
+                keep[l] = 1.0, fresh[l] = 0.0, adopted[l] = 0.0, carried[l] = 0.0;
+                if (l >= batch.count) continue;
                 const std::size_t i = first + static_cast<std::size_t>(l);
                 const double a = s.adoption[i];
                 const double a_new = a + (1.0 - a) * in.hazard;
                 if (a_new <= 0.0) continue;
                 if (can_choose && a_new > a) {
-                    const double keep = a / a_new, fresh = (a_new - a) / a_new;
-                    for (int j = 0; j < J; ++j) pi[j][l] = keep * pi[j][l] + fresh * p0[j][l];
+                    keep[l] = a / a_new;
+                    fresh[l] = (a_new - a) / a_new;
                     s.adoption[i] = a_new;
                 }
-                const double adopted = s.adoption[i];
-                for (int k = 0, j = 0; k < clouds_; ++k)
-                    for (int m = 0; m < M; ++m, ++j) {
-                        t.demand[j] += pop.demand[i] * adopted * pi[j][l];
-                        t.customers[k] += adopted * pi[j][l];
-                    }
-                t.adopters += adopted;
-                t.switches += a * switched[l];
-                t.decisions += 1.0;  // every enterprise's distribution is updated
-                t.alpha_sum += adopted * pop.alpha[i];
+                adopted[l] = s.adoption[i];
+                carried[l] = pop.demand[i] * adopted[l];
+                adopters += adopted[l];
+                switches += a * switched[l];
+                decisions += 1.0;  // every enterprise's distribution is updated
+                alpha_sum += adopted[l] * pop.alpha[i];
             }
+            for (int k = 0, j = 0; k < clouds_; ++k)
+                for (int m = 0; m < M; ++m, ++j)
+                    for (int l = 0; l < L; ++l) {
+                        pi[j][l] = keep[l] * pi[j][l] + fresh[l] * p0[j][l];
+                        demand[j][l] += carried[l] * pi[j][l];
+                        customers[k][l] += adopted[l] * pi[j][l];
+                    }
         }
+        BlockSums t;
+        t.reset(J, clouds_);
+        for (int j = 0; j < J; ++j)
+            for (int l = 0; l < L; ++l) t.demand[j] += demand[j][l];
+        for (int k = 0; k < clouds_; ++k)
+            for (int l = 0; l < L; ++l) t.customers[k] += customers[k][l];
+        t.adopters = adopters;
+        t.switches = switches;
+        t.decisions = decisions;
+        t.alpha_sum = alpha_sum;
         t.store(blocks_[b]);
     });
     Tally total;
