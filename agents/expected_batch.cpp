@@ -204,14 +204,15 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
     for (int j = 0; j < J; ++j) {
         const bool still_offered = c.offered[j] && c.cloud_open[j / M];
         const double r = still_offered ? review_rate : 1.0;
-        bool any = false;
+        Real largest = 0;  // branch-free, so the loop vectorises
         std::fill(moved[j], moved[j] + L, 0.0);
         for (int l = 0; l < L; ++l) {
             reviewed[l] += pi[j][l] * r;
             next[j][l] = pi[j][l] * (1.0 - r);
             review_mass[j][l] = static_cast<Real>(pi[j][l] * r);
-            any = any || review_mass[j][l] > Real(0);
+            largest = review_mass[j][l] > largest ? review_mass[j][l] : largest;
         }
+        const bool any = largest > Real(0);
         pair_reviews[j] = any;
         vendor_reviews[j % M] = vendor_reviews[j % M] || any;
     }
@@ -219,8 +220,9 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
     // Gravity per cloud and lane, and the utilities with no vendor incumbency: a variant
     // differs from them only on the clouds that offer its vendor.
     Real gravity[max_clouds][L];
-    for (int k = 0; k < K; ++k)
-        for (int l = 0; l < L; ++l) gravity[k][l] = b.home[l] == k ? static_cast<Real>(c.gravity) : Real(0);
+    for (int k = 0; k < K; ++k) std::fill(gravity[k], gravity[k] + L, Real(0));
+    for (int l = 0; l < L; ++l)
+        if (b.home[l] >= 0 && b.home[l] < K) gravity[b.home[l]][l] = static_cast<Real>(c.gravity);
     Real base_utility[max_clouds][L], base_inv_sum[max_clouds][L], lifted_weight[max_clouds][L];
     for (int k = 0; k < K; ++k)
         if (c.cloud_open[k])
