@@ -153,34 +153,17 @@ void cloud_weights(const ChoiceContext& c, Real (*utility)[L], Real* total) noex
     }
 }
 
-// out[k*M + m] += cloud_mass[k] * P(m | k) with vendor `lifted`'s weight lifted.
-template <class Real>
-void spread(const ChoiceContext& c, const BaseNests<Real>& n, const Real (*cloud_mass)[L],
-            const Real (*inv_sum)[L], int lifted, const Real (*lifted_weight)[L],
-            double (*out)[L]) noexcept {
-    const int K = c.clouds, M = c.vendors;
-    for (int k = 0; k < K; ++k) {
-        if (!c.cloud_open[k]) continue;
-        Real per_weight[L];
-        for (int l = 0; l < L; ++l) per_weight[l] = cloud_mass[k][l] * inv_sum[k][l];
-        for (int m = 0; m < M; ++m) {
-            const int j = k * M + m;
-            if (!c.offered[j]) continue;
-            const Real* w = m == lifted ? lifted_weight[k] : n.weight[j];
-            for (int l = 0; l < L; ++l) out[j][l] += static_cast<double>(per_weight[l] * w[l]);
-        }
-    }
-}
-
 }  // namespace
 
 template <class Real>
 void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_rate,
                   double (*pi)[expected_lanes], double (*p0)[expected_lanes], double* switched) noexcept {
     const int K = c.clouds, M = c.vendors, J = K * M;
-    for (int j = 0; j < J; ++j) std::fill(p0[j], p0[j] + L, 0.0);
     std::fill(switched, switched + L, 0.0);
-    if (!c.any_open()) return;  // nothing to choose from: everyone stays put
+    if (!c.any_open()) {  // nothing to choose from: everyone stays put
+        for (int j = 0; j < J; ++j) std::fill(p0[j], p0[j] + L, 0.0);
+        return;
+    }
     const double bonus_d = c.kappa_vendor / c.lambda;
     const double lift_d = std::exp(bonus_d), cloud_lift_d = std::exp(c.kappa_cloud);
     // Within float's range with room: the unshifted forms below multiply weights by these.
@@ -193,7 +176,7 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
     const Real bonus = static_cast<Real>(bonus_d), lift = static_cast<Real>(lift_d);
     const Real cloud_lift = static_cast<Real>(cloud_lift_d);
     static thread_local BaseNests<Real> n;
-    static thread_local double next[max_pairs][L], moved[max_pairs][L];
+    static thread_local double moved[max_pairs][L];
     static thread_local Real review_mass[max_pairs][L];
     const Lanes<Real> lanes(b, M);
     base_nests(c, lanes, n);
@@ -201,14 +184,14 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
     // Mass that stays (not reviewing) and mass that reviews, by current pair.
     bool vendor_reviews[max_vendors] = {}, pair_reviews[max_pairs];
     double reviewed[L] = {};  // each lane's reviewing mass, in double
+    double stays[max_pairs];  // 1 - r_j: the share of pi_j that does not review
     for (int j = 0; j < J; ++j) {
         const bool still_offered = c.offered[j] && c.cloud_open[j / M];
         const double r = still_offered ? review_rate : 1.0;
+        stays[j] = 1.0 - r;
         Real largest = 0;  // branch-free, so the loop vectorises
-        std::fill(moved[j], moved[j] + L, 0.0);
         for (int l = 0; l < L; ++l) {
             reviewed[l] += pi[j][l] * r;
-            next[j][l] = pi[j][l] * (1.0 - r);
             review_mass[j][l] = static_cast<Real>(pi[j][l] * r);
             largest = review_mass[j][l] > largest ? review_mass[j][l] : largest;
         }
@@ -280,10 +263,12 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
         }
     }
     for (int k = 0; k < K; ++k) {
-        if (!c.cloud_open[k]) continue;
         for (int m = 0; m < M; ++m) {
             const int j = k * M + m;
-            if (!c.offered[j]) continue;
+            if (!c.offered[j] || !c.cloud_open[k]) {
+                std::fill(moved[j], moved[j] + L, 0.0);
+                continue;
+            }
             for (int l = 0; l < L; ++l)
                 moved[j][l] = static_cast<double>(n.weight[j][l] * share[k][l] + n.extra[j][l]);
         }
@@ -297,14 +282,24 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
     double rescale[L];
     for (int l = 0; l < L; ++l) rescale[l] = moved_total[l] > 0.0 ? reviewed[l] / moved_total[l] : 0.0;
     for (int j = 0; j < J; ++j)
-        for (int l = 0; l < L; ++l) pi[j][l] = next[j][l] + moved[j][l] * rescale[l];
+        for (int l = 0; l < L; ++l) pi[j][l] = pi[j][l] * stays[j] + moved[j][l] * rescale[l];
 
     // The no-incumbency choice, for adopters of this tick.
     cloud_weights(c, base_utility, total);
     for (int k = 0; k < K; ++k)
         for (int l = 0; l < L; ++l)
             cloud_mass[k][l] = c.cloud_open[k] ? base_utility[k][l] / total[l] : Real(0);
-    spread(c, n, cloud_mass, base_inv_sum, -1, lifted_weight, p0);
+    for (int k = 0; k < K; ++k) {
+        for (int m = 0; m < M; ++m) {
+            const int j = k * M + m;
+            if (!c.offered[j] || !c.cloud_open[k]) {
+                std::fill(p0[j], p0[j] + L, 0.0);
+                continue;
+            }
+            for (int l = 0; l < L; ++l)
+                p0[j][l] = static_cast<double>(cloud_mass[k][l] * base_inv_sum[k][l] * n.weight[j][l]);
+        }
+    }
     double p0_total[L] = {};  // and p0 sums to 1 exactly, for the same reason
     for (int j = 0; j < J; ++j)
         for (int l = 0; l < L; ++l) p0_total[l] += p0[j][l];
