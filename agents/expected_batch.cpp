@@ -6,6 +6,7 @@
 
 #include "agents/expected_choice.hpp"
 #include "agents/fast_math.hpp"
+#include "agents/thread_scratch.hpp"
 
 namespace moatsim {
 namespace {
@@ -172,12 +173,18 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
         expected_review_batch_reference(c, b, review_rate, pi, p0, switched);
         return;
     }
-    // ~130 KB of scratch sized for the largest model: per thread, not on every call's stack.
+    // Scratch sized for the largest model: per thread, on the heap.
     const Real bonus = static_cast<Real>(bonus_d), lift = static_cast<Real>(lift_d);
     const Real cloud_lift = static_cast<Real>(cloud_lift_d);
-    static thread_local BaseNests<Real> n;
-    static thread_local double moved[max_pairs][L];
-    static thread_local Real review_mass[max_pairs][L];
+    struct Scratch {
+        BaseNests<Real> n;
+        double moved[max_pairs][L];
+        Real review_mass[max_pairs][L];
+    };
+    Scratch& scratch = thread_scratch<Scratch>();
+    BaseNests<Real>& n = scratch.n;
+    double (&moved)[max_pairs][L] = scratch.moved;
+    Real (&review_mass)[max_pairs][L] = scratch.review_mass;
     const Lanes<Real> lanes(b, M);
     base_nests(c, lanes, n);
 
@@ -219,6 +226,32 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
     // every offered pair.
     Real share[max_clouds][L] = {};
     for (int j = 0; j < J; ++j) std::fill(n.extra[j], n.extra[j] + L, Real(0));
+    // Cloud weights without vendor incumbency, shifted by their best utility. A variant changes
+    // only the clouds offering its vendor, and by at most kappa_m + phi (omega ln M + theta)
+    // either way, so while that stays well inside float's exp range the variants keep the
+    // base shift and re-exp only those clouds.
+    Real best0[L], base_weight[max_clouds][L], base_total[L];
+    std::fill(best0, best0 + L, -std::numeric_limits<Real>::infinity());
+    for (int k = 0; k < K; ++k)
+        if (c.cloud_open[k])
+            for (int l = 0; l < L; ++l) best0[l] = base_utility[k][l] > best0[l] ? base_utility[k][l] : best0[l];
+    std::fill(base_total, base_total + L, Real(0));
+    for (int k = 0; k < K; ++k) {
+        if (!c.cloud_open[k]) {
+            std::fill(base_weight[k], base_weight[k] + L, Real(0));
+            continue;
+        }
+        for (int l = 0; l < L; ++l) {
+            base_weight[k][l] = fast_math::exp(base_utility[k][l] - best0[l]);
+            base_total[l] += base_weight[k][l];
+        }
+    }
+    double phi_max = 0.0;
+    for (int l = 0; l < L; ++l) phi_max = std::max(phi_max, b.phi[l]);
+    const bool shared_shift =
+        std::abs(c.kappa_vendor) + phi_max * (std::abs(c.omega) * std::log(static_cast<double>(M)) +
+                                              std::abs(c.theta)) < 40.0;
+
     Real total[L], cloud_mass[max_clouds][L];
     for (int m = 0; m < M; ++m) {
         if (!vendor_reviews[m]) continue;
@@ -231,7 +264,19 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
                 std::copy(base_inv_sum[k], base_inv_sum[k] + L, inv_sum[k]);
             }
         }
-        cloud_weights(c, weight, total);
+        if (shared_shift) {
+            std::fill(total, total + L, Real(0));
+            for (int k = 0; k < K; ++k) {
+                if (!c.cloud_open[k] || !c.offered[k * M + m]) {
+                    std::copy(base_weight[k], base_weight[k] + L, weight[k]);
+                } else {
+                    for (int l = 0; l < L; ++l) weight[k][l] = fast_math::exp(weight[k][l] - best0[l]);
+                }
+                for (int l = 0; l < L; ++l) total[l] += weight[k][l];
+            }
+        } else {
+            cloud_weights(c, weight, total);
+        }
         for (int k = 0; k < K; ++k) std::fill(cloud_mass[k], cloud_mass[k] + L, Real(0));
         for (int from = 0; from < K; ++from) {
             if (!pair_reviews[from * M + m]) continue;  // no lane holds (from, m): adds 0
@@ -285,10 +330,8 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
         for (int l = 0; l < L; ++l) pi[j][l] = pi[j][l] * stays[j] + moved[j][l] * rescale[l];
 
     // The no-incumbency choice, for adopters of this tick.
-    cloud_weights(c, base_utility, total);
     for (int k = 0; k < K; ++k)
-        for (int l = 0; l < L; ++l)
-            cloud_mass[k][l] = c.cloud_open[k] ? base_utility[k][l] / total[l] : Real(0);
+        for (int l = 0; l < L; ++l) cloud_mass[k][l] = base_weight[k][l] / base_total[l];
     for (int k = 0; k < K; ++k) {
         for (int m = 0; m < M; ++m) {
             const int j = k * M + m;
@@ -327,7 +370,7 @@ void expected_review_batch_reference(const ChoiceContext& c, const ExpectedBatch
                                      double review_rate, double (*pi)[expected_lanes],
                                      double (*p0)[expected_lanes], double* switched) noexcept {
     const int J = c.clouds * c.vendors;
-    static thread_local ExpectedScratch scratch;
+    ExpectedScratch& scratch = thread_scratch<ExpectedScratch>();
     for (int l = 0; l < b.count; ++l) {
         double taste[max_vendors], lane_pi[max_pairs], lane_p0[max_pairs];
         for (int m = 0; m < c.vendors; ++m) taste[m] = b.taste[m][l];

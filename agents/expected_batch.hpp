@@ -21,7 +21,7 @@ namespace moatsim {
 /// Expected mode's batch: every enterprise is updated every tick, so batches are always full
 /// and wider is better (32 lanes measured about 1.4x faster than 8: the kernel's many short
 /// loops over clouds and vendors cost the same per batch whatever its width).
-inline constexpr int expected_lanes = 32;
+inline constexpr int expected_lanes = 64;
 using ExpectedBatch = ChooserLanes<expected_lanes>;
 
 /// Per lane l < b.count, exactly what expected_review() does for that lane's enterprise:

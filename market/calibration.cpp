@@ -12,11 +12,16 @@
 #include "agents/chooser.hpp"
 #include "agents/fast_choice.hpp"
 #include "agents/input_error.hpp"
+#include "agents/thread_scratch.hpp"
 
 namespace moatsim {
 namespace {
 
 constexpr std::size_t block = 4096;
+
+struct ChoiceBatchProbabilities {
+    double prob[max_pairs][batch_lanes];
+};
 
 // For every initial adopter, its cloud choice without brands in a form that makes each
 // contraction step cheap: e_ik = exp(V_ik - max_k V_ik) with V the cloud utility without b_k
@@ -47,7 +52,7 @@ AdopterUtilities adopter_utilities(const ChoiceContext& ctx, const Population& p
     // The fast batch kernel with no brands gives P_ik = e_ik / sum_k' e_ik': e_ik is P_ik
     // over the largest P_ik.
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const auto& r) {
-        static thread_local double prob[max_pairs][batch_lanes];
+        double (&prob)[max_pairs][batch_lanes] = thread_scratch<ChoiceBatchProbabilities>().prob;
         for (std::size_t b = r.begin(); b != r.end(); ++b) {
             std::size_t a = out.first[b];
             ChooserBatch batch;

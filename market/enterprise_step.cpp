@@ -6,6 +6,7 @@
 #include "agents/chooser.hpp"
 #include "agents/expected_batch.hpp"
 #include "agents/expected_choice.hpp"
+#include "agents/thread_scratch.hpp"
 
 namespace moatsim {
 namespace {
@@ -122,10 +123,16 @@ Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s)
     const bool can_choose = ctx.any_open();
     for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
         constexpr int L = expected_lanes;
-        static thread_local double p0[max_pairs][L];
+        struct Scratch {
+            double p0[max_pairs][L];
+            double demand[max_pairs][L], customers[max_clouds][L];
+        };
+        Scratch& scratch = thread_scratch<Scratch>();
+        double (&p0)[max_pairs][L] = scratch.p0;
         // Tallies per lane across the block, summed in lane order at its end: the loops run
         // across lanes (vectorised), not along one lane's pairs.
-        static thread_local double demand[max_pairs][L], customers[max_clouds][L];
+        double (&demand)[max_pairs][L] = scratch.demand;
+        double (&customers)[max_clouds][L] = scratch.customers;
         for (int j = 0; j < J; ++j) std::fill(demand[j], demand[j] + L, 0.0);
         for (int k = 0; k < clouds_; ++k) std::fill(customers[k], customers[k] + L, 0.0);
         double adopters = 0.0, switches = 0.0, decisions = 0.0, alpha_sum = 0.0;
