@@ -307,6 +307,10 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
                     n.extra[j][l] += per_weight[l] * (lifted_weight[k][l] - n.weight[j][l]);
         }
     }
+    // The reviewing mass lands where the kernel says, rescaled to exactly what left (to double
+    // rounding): in single precision the moved total is off by ~1e-7 of itself, which would
+    // otherwise create or destroy demand a little every tick.
+    double moved_total[L] = {};
     for (int k = 0; k < K; ++k) {
         for (int m = 0; m < M; ++m) {
             const int j = k * M + m;
@@ -314,16 +318,12 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
                 std::fill(moved[j], moved[j] + L, 0.0);
                 continue;
             }
-            for (int l = 0; l < L; ++l)
+            for (int l = 0; l < L; ++l) {
                 moved[j][l] = static_cast<double>(n.weight[j][l] * share[k][l] + n.extra[j][l]);
+                moved_total[l] += moved[j][l];
+            }
         }
     }
-    // The reviewing mass lands where the kernel says, rescaled to exactly what left (to double
-    // rounding): in single precision the moved total is off by ~1e-7 of itself, which would
-    // otherwise create or destroy demand a little every tick.
-    double moved_total[L] = {};
-    for (int j = 0; j < J; ++j)
-        for (int l = 0; l < L; ++l) moved_total[l] += moved[j][l];
     double rescale[L];
     for (int l = 0; l < L; ++l) rescale[l] = moved_total[l] > 0.0 ? reviewed[l] / moved_total[l] : 0.0;
     for (int j = 0; j < J; ++j)
@@ -332,6 +332,7 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
     // The no-incumbency choice, for adopters of this tick.
     for (int k = 0; k < K; ++k)
         for (int l = 0; l < L; ++l) cloud_mass[k][l] = base_weight[k][l] / base_total[l];
+    double p0_total[L] = {};  // and p0 sums to 1 exactly, for the same reason
     for (int k = 0; k < K; ++k) {
         for (int m = 0; m < M; ++m) {
             const int j = k * M + m;
@@ -339,13 +340,12 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
                 std::fill(p0[j], p0[j] + L, 0.0);
                 continue;
             }
-            for (int l = 0; l < L; ++l)
+            for (int l = 0; l < L; ++l) {
                 p0[j][l] = static_cast<double>(cloud_mass[k][l] * base_inv_sum[k][l] * n.weight[j][l]);
+                p0_total[l] += p0[j][l];
+            }
         }
     }
-    double p0_total[L] = {};  // and p0 sums to 1 exactly, for the same reason
-    for (int j = 0; j < J; ++j)
-        for (int l = 0; l < L; ++l) p0_total[l] += p0[j][l];
     for (int l = 0; l < L; ++l) p0_total[l] = p0_total[l] > 0.0 ? 1.0 / p0_total[l] : 0.0;
     for (int j = 0; j < J; ++j)
         for (int l = 0; l < L; ++l) p0[j][l] *= p0_total[l];
