@@ -2,7 +2,7 @@
 // The fast choice kernel: the nested-logit probabilities of the reference kernel
 // (choice_probabilities in agents/choice.hpp) for a batch of enterprises at once. Lanes are
 // enterprises, so every inner loop runs over a fixed batch_lanes and vectorises (SSE2, and
-// AVX2 where the CPU has it), with fast_math::exp/log in place of libm.
+// AVX2 or AVX-512 where the CPU has them), with fast_math::exp/log in place of libm.
 //
 // Each lane's arithmetic is the same sequence of IEEE operations whatever the other lanes
 // hold and whichever instruction set runs it (no FMA contraction: -ffp-contract=off), so
@@ -48,8 +48,8 @@ struct ChooserLanes {
     }
 };
 
-/// The choice kernel's batch: 8 lanes (two AVX2 registers of doubles) measured best here; more
-/// lanes leave more choosers waiting in partial batches.
+/// The choice kernel's batch: 8 lanes (one AVX-512 or two AVX2 registers of doubles) measured
+/// best here; more lanes leave more choosers waiting in partial batches.
 inline constexpr int batch_lanes = 8;
 using ChooserBatch = ChooserLanes<batch_lanes>;
 

@@ -10,7 +10,8 @@ target_compile_options(moatsim_options INTERFACE -fno-math-errno)
 # fast kernel's masked exps (agents/fast_choice.cpp). Values are unchanged.
 target_compile_options(moatsim_options INTERFACE -fno-trapping-math)
 # No fused multiply-add contraction: a*b+c rounds the same on every CPU and in every code
-# path (scalar, SSE2, AVX2 clones), so results do not depend on the machine's vector width.
+# path (scalar, SSE2, AVX2 and AVX-512 clones), so results do not depend on the machine's
+# vector width.
 target_compile_options(moatsim_options INTERFACE -ffp-contract=off)
 # GCC 12's -Wrestrict misfires inside libstdc++'s std::string operator+ at -O2/-O3
 # (GCC bug 105651), in code that only concatenates strings for messages.
