@@ -45,15 +45,8 @@ int plot_command(const std::vector<std::string>& args) {
          ("run: " + run_plot_metric_names() + " (default share_workload); compare: must be "
           "compare.csv's; sweep: a metric the sweep kept (default share_workload)").c_str())
         ("quiet,q", "no message");
-    po::options_description all;
-    all.add(desc);
-    all.add_options()("dir", po::value<std::string>(), "");
-    po::positional_options_description positional;
-    positional.add("dir", 1);
     return run_reporting_errors("plot", plot_usage, desc, [&] {
-        po::variables_map vm;
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-        po::notify(vm);
+        const po::variables_map vm = parse_with_positional(args, desc, "dir");
         if (vm.count("help")) {
             std::cout << plot_usage << desc;
             return exit_ok;

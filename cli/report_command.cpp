@@ -42,15 +42,8 @@ int report_command(const std::vector<std::string>& args) {
         ("help,h", "show this help")
         ("output,o", po::value<std::string>(), "write the page to this file (default DIR/report.html)")
         ("quiet,q", "no message");
-    po::options_description all;
-    all.add(desc);
-    all.add_options()("dir", po::value<std::string>(), "");
-    po::positional_options_description positional;
-    positional.add("dir", 1);
     return run_reporting_errors("report", report_usage, desc, [&] {
-        po::variables_map vm;
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-        po::notify(vm);
+        const po::variables_map vm = parse_with_positional(args, desc, "dir");
         if (vm.count("help")) {
             std::cout << report_usage << desc;
             return exit_ok;

@@ -37,17 +37,22 @@ ScenarioOverrides overrides_from(const po::variables_map& vm) {
     return o;
 }
 
-po::variables_map parse_with_scenario(const std::vector<std::string>& args,
-                                      const po::options_description& desc) {
+po::variables_map parse_with_positional(const std::vector<std::string>& args,
+                                        const po::options_description& desc, const char* name) {
     po::options_description all;
     all.add(desc);
-    all.add_options()("scenario", po::value<std::string>(), "scenario file");
+    all.add_options()(name, po::value<std::string>(), "");
     po::positional_options_description positional;
-    positional.add("scenario", 1);
+    positional.add(name, 1);
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     po::notify(vm);
     return vm;
+}
+
+po::variables_map parse_with_scenario(const std::vector<std::string>& args,
+                                      const po::options_description& desc) {
+    return parse_with_positional(args, desc, "scenario");
 }
 
 }  // namespace moatsim::cli

@@ -17,6 +17,11 @@ void add_override_options(po::options_description& desc);
 /// The overrides the user gave; throws InputError on a bad --mode.
 [[nodiscard]] ScenarioOverrides overrides_from(const po::variables_map& vm);
 
+/// Parses args with one positional argument stored under `name`; throws po::error on bad
+/// usage.
+po::variables_map parse_with_positional(const std::vector<std::string>& args,
+                                        const po::options_description& desc, const char* name);
+
 /// Parses args with one positional SCENARIO; throws po::error on bad usage.
 po::variables_map parse_with_scenario(const std::vector<std::string>& args,
                                       const po::options_description& desc);
