@@ -63,7 +63,8 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
     const toml::table doc = parse_toml(read_text_file(file, "sweep file"), file.string());
     const TableReader root(src, doc, "",
                            {"name", "description", "base", "calibrate", "replicates", "seed",
-                            "ticks", "enterprises", "mode", "metrics", "design", "parameters"});
+                            "ticks", "enterprises", "mode", "kernel", "metrics", "design",
+                            "parameters"});
     SweepSpec s;
     s.source = file;
     s.name = root.require_string("name");
@@ -81,12 +82,15 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
         o.enterprises = root.integer("enterprises", 1, 1, int64_max);
     if (root.find("mode"))
         o.mode = static_cast<Mode>(root.choice("mode", 0, {"stochastic", "expected"}));
+    if (root.find("kernel"))
+        o.kernel = static_cast<Kernel>(root.choice("kernel", 0, {"fast", "reference"}));
     // The command line wins over the file, as for scenarios.
     if (command_line.replicates) o.replicates = command_line.replicates;
     if (command_line.seed) o.seed = command_line.seed;
     if (command_line.ticks) o.ticks = command_line.ticks;
     if (command_line.enterprises) o.enterprises = command_line.enterprises;
     if (command_line.mode) o.mode = command_line.mode;
+    if (command_line.kernel) o.kernel = command_line.kernel;
 
     if (const toml::node* m = root.find("metrics")) {
         const toml::array& a = read_array(src, *m, root.site("metrics"));

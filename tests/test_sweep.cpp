@@ -83,6 +83,21 @@ TEST_CASE("sweep designs: grid order and Latin hypercube strata", "[sweep]") {
     CHECK(expand_design(lhs)[3].values == samples[3].values);  // deterministic
 }
 
+TEST_CASE("a sweep file's run keys reach every run, the command line wins", "[sweep]") {
+    const SweepDir d;
+    const fs::path file = d.write(test::with(grid_sweep, "metrics", "mode = \"expected\"\nkernel = \"reference\"\nmetrics"));
+    const SweepSpec spec = load_sweep(file);
+    REQUIRE(spec.overrides.mode);
+    CHECK(*spec.overrides.mode == Mode::expected);
+    REQUIRE(spec.overrides.kernel);
+    CHECK(*spec.overrides.kernel == Kernel::reference);
+    ScenarioOverrides command_line;
+    command_line.kernel = Kernel::fast;
+    CHECK(*load_sweep(file, command_line).overrides.kernel == Kernel::fast);
+    CHECK_THROWS_WITH(load_sweep(d.write(test::with(grid_sweep, "metrics", "kernel = \"quick\"\nmetrics"))),
+                      Contains("kernel") && Contains("fast"));
+}
+
 TEST_CASE("bad sweep files get clear errors", "[sweep]") {
     const SweepDir d;
     const auto with = [&](const std::string& from, const std::string& to) {
