@@ -8,7 +8,6 @@
 #include <Random123/uniform.hpp>
 
 #include <array>
-#include <cmath>
 #include <cstdint>
 #include <string_view>
 
@@ -39,12 +38,6 @@ inline std::array<double, 4> uniforms4(std::uint64_t seed, std::uint64_t replica
     // u01 maps to (0, 1]: never 0, so log() in Box-Muller and inverse transforms is safe.
     return {r123::u01<double>(r[0]), r123::u01<double>(r[1]), r123::u01<double>(r[2]),
             r123::u01<double>(r[3])};
-}
-
-/// Standard normal from two uniforms (Box-Muller, first branch).
-inline double standard_normal(double u1, double u2) noexcept {
-    constexpr double two_pi = 6.283185307179586476925286766559;
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(two_pi * u2);
 }
 
 /// FNV-1a hash of a name: keys the taste stream by vendor *name*, so adding or reordering
