@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces every number in docs/FINDINGS.md (about 4 minutes on 2 cores). Run from the
+# Reproduces every number in docs/FINDINGS.md (about 30 seconds on 2 cores). Run from the
 # repository root after building: bash docs/findings/run_all.sh
 set -euo pipefail
 moatsim=./build/cli/moatsim
