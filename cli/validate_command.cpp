@@ -15,10 +15,11 @@ std::string describe(const Scenario& s) {
     out += fmt::format("scenario   {}{}\n", s.name, s.description.empty() ? "" : " - " + s.description);
     out += fmt::format("horizon    {} to {} ({} monthly ticks)\n", s.start.to_string(),
                        s.start.plus_months(s.run.ticks).to_string(), s.run.ticks);
-    out += fmt::format("run        {} replicate(s), seed {}, {} mode, {} enterprises\n",
+    out += fmt::format("run        {} replicate(s), seed {}, {} mode, {} enterprises, {} kernel\n",
                        s.run.replicates, s.run.seed,
                        s.run.mode == Mode::expected ? "expected" : "stochastic",
-                       s.population.enterprises);
+                       s.population.enterprises,
+                       s.run.kernel == Kernel::reference ? "reference" : "fast");
     if (!s.bases.empty()) {
         std::string chain;
         for (const auto& b : s.bases) chain += " -> " + b.string();
