@@ -3,7 +3,7 @@
 # N = 1e5, 1e6, 1e7 enterprises, 1 and 2 threads, both modes, one replicate each, plus the
 # reference kernels for comparison. Time per tick is what compares across rows; the 2-thread
 # stochastic 1e7 x 120 and expected 1e6 x 120 rows are issue #4's headline targets.
-# About 5 minutes on 2 cores. Run from the repository root after building:
+# About 2.5 minutes on 2 cores. Run from the repository root after building:
 #   bash bench/run_table.sh > bench/table.md
 set -euo pipefail
 bench=./build/bench/moatsim_bench
@@ -22,6 +22,7 @@ for threads in 1 2; do
   run stochastic fast 10000000 120 "$threads"
   run expected fast 100000 120 "$threads"
   run expected fast 1000000 "$([ "$threads" = 2 ] && echo 120 || echo 24)" "$threads"
+  run expected fast 10000000 12 "$threads"
 done
 run stochastic reference 1000000 120 2
 run expected reference 100000 120 2
