@@ -1,10 +1,13 @@
 #include "agents/population.hpp"
 
+#include <sys/mman.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <utility>
 
 #include "agents/fast_math.hpp"
 #include "agents/rng.hpp"
@@ -73,11 +76,32 @@ void Population::resize(std::size_t n, std::size_t vendor_count) {
     taste.assign(n * vendor_count, 0.0f);
 }
 
+void reserve_rows(Population& pop, std::size_t n, bool with_ids) {
+    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+    std::vector<std::pair<char*, std::size_t>> chunks;
+    for_each_population_column(pop, [&](auto& column, std::size_t width) {
+        if (!with_ids && static_cast<void*>(&column) == static_cast<void*>(&pop.id)) return;
+        column.reserve(n * width);
+        auto* const start = reinterpret_cast<char*>(column.data());
+        const std::size_t bytes = column.capacity() * sizeof(column[0]);
+        const auto first = (reinterpret_cast<std::uintptr_t>(start) + huge - 1) & ~(huge - 1);
+        const auto last = (reinterpret_cast<std::uintptr_t>(start) + bytes) & ~(huge - 1);
+        if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+        for (std::size_t off = 0; off < bytes; off += huge)
+            chunks.emplace_back(start + off, std::min<std::size_t>(huge, bytes - off));
+    });
+    // Writing to reserved, not yet constructed storage is fine for these trivial types.
+    tbb::parallel_for(std::size_t{0}, chunks.size(),
+                      [&](std::size_t k) { std::memset(chunks[k].first, 0, chunks[k].second); });
+}
+
 Population draw_population(const PopulationSpec& spec, const std::vector<std::string>& vendor_names,
                            const std::vector<double>& taste_means, std::uint64_t seed,
                            std::uint64_t replicate) {
     const auto n = static_cast<std::size_t>(spec.enterprises);
     Population pop;
+    pop.vendors = vendor_names.size();
+    reserve_rows(pop, n, false);  // so that resize() writes to pages already faulted in
     pop.resize(n, vendor_names.size());
     std::vector<std::uint64_t> vendor_keys;
     for (const auto& name : vendor_names) vendor_keys.push_back(name_key(name));

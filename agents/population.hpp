@@ -59,6 +59,19 @@ struct Population {
     void resize(std::size_t n, std::size_t vendor_count);
 };
 
+/// f(column, values per row) for every stored column of pop.
+template <class F>
+void for_each_population_column(Population& pop, F f) {
+    f(pop.id, 1), f(pop.demand, 1), f(pop.alpha, 1), f(pop.beta, 1), f(pop.phi, 1);
+    f(pop.home, 1), f(pop.adopted, 1), f(pop.taste, pop.vendors);
+}
+
+/// Allocates capacity for n rows in every column (the id column only if with_ids; tastes by
+/// pop.vendors) and faults it in on all threads. A 1e8-row population is ~5 GB: the kernel
+/// zeroing it page by page inside a serial resize() took longer than drawing it. Huge pages
+/// are asked for (a hint; failures are harmless).
+void reserve_rows(Population& pop, std::size_t n, bool with_ids);
+
 /// Draws a population keyed by (seed, replicate); tastes are keyed by vendor name too.
 /// Sizes are scaled so that their sum equals spec.market_size.
 /// @param vendor_names   one per vendor, in scenario order

@@ -2,8 +2,6 @@
 // parallel; errors name the line and column.
 #include "agents/population_csv.hpp"
 
-#include <sys/mman.h>
-
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 #include <tbb/task_arena.h>
@@ -218,34 +216,6 @@ std::vector<Column> parse_header(std::string_view line, const std::vector<Column
                      ", in any order)");
 }
 
-// f(column, values per row) for every stored column.
-template <class F>
-void for_each_column(Population& pop, F f) {
-    f(pop.id, 1), f(pop.demand, 1), f(pop.alpha, 1), f(pop.beta, 1), f(pop.phi, 1);
-    f(pop.home, 1), f(pop.adopted, 1), f(pop.taste, pop.vendors);
-}
-
-// Allocates every column's full capacity at once and faults it in on all threads: a 10M-row
-// population is ~1.2 GB, and the kernel zeroing it page by page inside the serial resize()
-// was a third of the load time. Huge pages are asked for (a hint; failures are harmless).
-// Writing to reserved, not yet constructed storage is fine for these trivial types.
-void reserve_rows(Population& pop, std::size_t n) {
-    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
-    std::vector<std::pair<char*, std::size_t>> chunks;
-    for_each_column(pop, [&](auto& column, std::size_t width) {
-        column.reserve(n * width);
-        auto* const start = reinterpret_cast<char*>(column.data());
-        const std::size_t bytes = column.capacity() * sizeof(column[0]);
-        const auto first = (reinterpret_cast<std::uintptr_t>(start) + huge - 1) & ~(huge - 1);
-        const auto last = (reinterpret_cast<std::uintptr_t>(start) + bytes) & ~(huge - 1);
-        if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-        for (std::size_t off = 0; off < bytes; off += huge)
-            chunks.emplace_back(start + off, std::min<std::size_t>(huge, bytes - off));
-    });
-    tbb::parallel_for(std::size_t{0}, chunks.size(),
-                      [&](std::size_t k) { std::memset(chunks[k].first, 0, chunks[k].second); });
-}
-
 const char* line_end(const char* p, const char* end) {
     const void* q = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
     return q != nullptr ? static_cast<const char*>(q) : end;
@@ -275,7 +245,7 @@ void parse_rows(const char* b, const char* e, const std::vector<Column>& cols,
     });
     first_row[0] = pop.count();
     for (std::size_t j = 0; j < pieces; ++j) first_row[j + 1] += first_row[j];
-    for_each_column(pop, [n = first_row[pieces]](auto& column, std::size_t width) {
+    for_each_population_column(pop, [n = first_row[pieces]](auto& column, std::size_t width) {
         column.resize(n * width);
     });
 
@@ -371,7 +341,7 @@ Population load_population_csv(const std::filesystem::path& file,
             const double lines = static_cast<double>(std::count(&buf[start], &buf[end], '\n') + 1);
             const double bytes = ec ? 0.0 : file_bytes;
             const double rows = std::max(bytes / static_cast<double>(end - start), 1.0) * lines;
-            reserve_rows(pop, static_cast<std::size_t>(rows * 1.02) + 64);
+            reserve_rows(pop, static_cast<std::size_t>(rows * 1.02) + 64, true);
             reserved = true;
         }
         parse_rows(buf.data() + start, buf.data() + end, cols, cloud_names, pop, where);
