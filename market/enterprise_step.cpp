@@ -5,7 +5,6 @@
 
 #include "agents/chooser.hpp"
 #include "agents/expected_batch.hpp"
-#include "agents/expected_choice.hpp"
 #include "agents/thread_scratch.hpp"
 
 namespace moatsim {
@@ -61,12 +60,15 @@ template <class PerEnterprise>
 Tally EnterpriseStepper::map_blocks(PerEnterprise&& per_enterprise) {
     // One task per fixed block; simple_partitioner keeps blocks whole whatever the threads.
     for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
-        ExpectedScratch scratch;  // on the worker's stack
         BlockSums sums;
         sums.reset(clouds_ * vendors_, clouds_);
-        for (std::size_t i = begin; i < end; ++i) per_enterprise(i, sums, scratch);
+        for (std::size_t i = begin; i < end; ++i) per_enterprise(i, sums);
         sums.store(blocks_[b]);
     });
+    return combined_blocks();
+}
+
+Tally EnterpriseStepper::combined_blocks() const {
     Tally total;
     total.reset(clouds_, vendors_);
     for (const auto& b : blocks_) total.add(b);  // block order: deterministic sums
@@ -92,7 +94,7 @@ Tally EnterpriseStepper::allocate_expected(const StepInputs& in, EnterpriseState
     s.adoption.assign(enterprises_, 0.0);
     const std::size_t batches = (enterprises_ + expected_lanes - 1) / expected_lanes;
     s.pi.assign(batches * static_cast<std::size_t>(J * expected_lanes), 0.0);
-    return map_blocks([&](std::size_t i, BlockSums& t, ExpectedScratch&) {
+    return map_blocks([&](std::size_t i, BlockSums& t) {
         if (!pop.adopted[i]) return;
         double taste[max_vendors], prob[max_pairs];
         const Chooser e = chooser_for(pop, i, M, taste);
@@ -200,10 +202,7 @@ Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s)
         t.alpha_sum = alpha_sum;
         t.store(blocks_[b]);
     });
-    Tally total;
-    total.reset(clouds_, vendors_);
-    for (const auto& b : blocks_) total.add(b);  // block order: deterministic sums
-    return total;
+    return combined_blocks();
 }
 
 }  // namespace moatsim

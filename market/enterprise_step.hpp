@@ -92,6 +92,8 @@ private:
     double (*pi_batch(EnterpriseState& state, std::size_t i) const)[expected_lanes];
     template <class PerEnterprise>
     Tally map_blocks(PerEnterprise&& per_enterprise);
+    /// Sum of the per-block tallies in blocks_, in block order (deterministic).
+    Tally combined_blocks() const;
 
     // Stochastic mode (stochastic_step.cpp): event clocks and a running ledger.
     Tally allocate_stochastic(const StepInputs& in, EnterpriseState& state);
