@@ -74,8 +74,7 @@ AdopterUtilities adopter_utilities(const ChoiceContext& ctx, const Population& p
             };
             for (std::size_t i = b * block; i < std::min(n, (b + 1) * block); ++i) {
                 if (!pop.adopted[i]) continue;
-                double taste[max_vendors];
-                batch.set(batch.count, chooser_for(pop, i, M, taste), M, -1, -1);
+                gather(batch, batch.count, pop, i, -1, -1);
                 lane_adopter[batch.count] = a++;
                 if (++batch.count == batch_lanes) flush();
             }

@@ -21,10 +21,8 @@ public:
     template <class Chosen>
     void add(std::size_t i, int pair, double u_cloud, double u_vendor, Chosen&& chosen) {
         const int l = batch_.count;
-        double taste[max_vendors];
-        const Chooser e = chooser_for(pop_, i, ctx_.vendors, taste);
-        batch_.set(l, e, ctx_.vendors, pair < 0 ? -1 : pair / ctx_.vendors,
-                   pair < 0 ? -1 : pair % ctx_.vendors);
+        gather(batch_, l, pop_, i, pair < 0 ? -1 : pair / ctx_.vendors,
+               pair < 0 ? -1 : pair % ctx_.vendors);
         index_[l] = i;
         pair_[l] = pair;
         u_cloud_[l] = u_cloud;

@@ -142,16 +142,8 @@ Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s)
         double switched[L];
         for (std::size_t first = begin; first < end; first += L) {
             batch.count = static_cast<int>(std::min<std::size_t>(L, end - first));
-            for (int l = 0; l < batch.count; ++l) {  // gathered straight from the columns
-                const std::size_t i = first + static_cast<std::size_t>(l);
-                batch.alpha[l] = pop.alpha[i];
-                batch.beta[l] = pop.beta[i];
-                batch.phi[l] = pop.phi[i];
-                batch.home[l] = pop.home[i];
-                batch.incumbent_cloud[l] = batch.incumbent_vendor[l] = -1;
-                const Attribute* taste = pop.taste_of(i);
-                for (int m = 0; m < M; ++m) batch.taste[m][l] = taste[m];
-            }
+            for (int l = 0; l < batch.count; ++l)
+                gather(batch, l, pop, first + static_cast<std::size_t>(l), -1, -1);
             batch.pad(M);
             // Existing adopters review (section 7.5), in place; new adopters choose without
             // incumbency (p0). An enterprise not adopted has pi = 0, which stays 0.
