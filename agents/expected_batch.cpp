@@ -129,27 +129,30 @@ void nest_utility(const ChoiceContext& c, const Lanes<Real>& b, const BaseNests<
     }
 }
 
-// Cloud weights e^(V_k - best), in place of the utilities (0 for closed clouds), and their
-// total.
+// Each lane's largest utility over the open clouds.
 template <class Real>
-void cloud_weights(const ChoiceContext& c, Real (*utility)[L], Real* total) noexcept {
-    constexpr Real minus_inf = -std::numeric_limits<Real>::infinity();
-    const int K = c.clouds;
-    Real best[L];
-    std::fill(best, best + L, minus_inf);
-    for (int k = 0; k < K; ++k) {
+void best_utility(const ChoiceContext& c, const Real (*utility)[L], Real* best) noexcept {
+    std::fill(best, best + L, -std::numeric_limits<Real>::infinity());
+    for (int k = 0; k < c.clouds; ++k) {
         if (!c.cloud_open[k]) continue;
         for (int l = 0; l < L; ++l) best[l] = utility[k][l] > best[l] ? utility[k][l] : best[l];
     }
+}
+
+// Cloud weights e^(V_k - best) (0 for closed clouds) and their total. weight may be utility
+// itself (each element is read before it is written).
+template <class Real>
+void cloud_weights(const ChoiceContext& c, const Real (*utility)[L], const Real* best,
+                   Real (*weight)[L], Real* total) noexcept {
     std::fill(total, total + L, Real(0));
-    for (int k = 0; k < K; ++k) {
+    for (int k = 0; k < c.clouds; ++k) {
         if (!c.cloud_open[k]) {
-            std::fill(utility[k], utility[k] + L, Real(0));
+            std::fill(weight[k], weight[k] + L, Real(0));
             continue;
         }
         for (int l = 0; l < L; ++l) {
-            utility[k][l] = fast_math::exp(utility[k][l] - best[l]);
-            total[l] += utility[k][l];
+            weight[k][l] = fast_math::exp(utility[k][l] - best[l]);
+            total[l] += weight[k][l];
         }
     }
 }
@@ -231,21 +234,8 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
     // either way, so while that stays well inside float's exp range the variants keep the
     // base shift and re-exp only those clouds.
     Real best0[L], base_weight[max_clouds][L], base_total[L];
-    std::fill(best0, best0 + L, -std::numeric_limits<Real>::infinity());
-    for (int k = 0; k < K; ++k)
-        if (c.cloud_open[k])
-            for (int l = 0; l < L; ++l) best0[l] = base_utility[k][l] > best0[l] ? base_utility[k][l] : best0[l];
-    std::fill(base_total, base_total + L, Real(0));
-    for (int k = 0; k < K; ++k) {
-        if (!c.cloud_open[k]) {
-            std::fill(base_weight[k], base_weight[k] + L, Real(0));
-            continue;
-        }
-        for (int l = 0; l < L; ++l) {
-            base_weight[k][l] = fast_math::exp(base_utility[k][l] - best0[l]);
-            base_total[l] += base_weight[k][l];
-        }
-    }
+    best_utility<Real>(c, base_utility, best0);
+    cloud_weights<Real>(c, base_utility, best0, base_weight, base_total);
     double phi_max = 0.0;
     for (int l = 0; l < L; ++l) phi_max = std::max(phi_max, b.phi[l]);
     const bool shared_shift =
@@ -275,7 +265,9 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
                 for (int l = 0; l < L; ++l) total[l] += weight[k][l];
             }
         } else {
-            cloud_weights(c, weight, total);
+            Real best[L];
+            best_utility<Real>(c, weight, best);
+            cloud_weights<Real>(c, weight, best, weight, total);
         }
         for (int k = 0; k < K; ++k) std::fill(cloud_mass[k], cloud_mass[k] + L, Real(0));
         for (int from = 0; from < K; ++from) {
