@@ -8,31 +8,16 @@
 
 #include "agents/input_error.hpp"
 #include "viz/atomic_file.hpp"
+#include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using moatsim::AtomicFile;
 using moatsim::InputError;
 
+using moatsim::test::ScratchDir;
+
 namespace {
 
-// A fresh directory per test case, removed afterwards.
-struct ScratchDir {
-    fs::path path;
-    explicit ScratchDir(const std::string& name)
-        : path(fs::temp_directory_path() /
-               ("moatsim_atomic_" + name + "_" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    [[nodiscard]] std::size_t entries() const {
-        return static_cast<std::size_t>(
-            std::distance(fs::directory_iterator(path), fs::directory_iterator()));
-    }
-};
 
 std::string slurp(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -44,7 +29,7 @@ std::string slurp(const fs::path& file) {
 }  // namespace
 
 TEST_CASE("AtomicFile leaves nothing behind when not committed", "[io]") {
-    ScratchDir dir("uncommitted");
+    ScratchDir dir("atomic_uncommitted");
     {
         AtomicFile file(dir.path / "out.csv");
         file.stream() << "half a row";
@@ -55,7 +40,7 @@ TEST_CASE("AtomicFile leaves nothing behind when not committed", "[io]") {
 }
 
 TEST_CASE("AtomicFile keeps an existing target until commit, then replaces it", "[io]") {
-    ScratchDir dir("replace");
+    ScratchDir dir("atomic_replace");
     const fs::path target = dir.path / "out.csv";
     moatsim::write_file_atomically(target, "old\n");
     REQUIRE(slurp(target) == "old\n");
@@ -81,7 +66,7 @@ TEST_CASE("AtomicFile keeps an existing target until commit, then replaces it", 
 }
 
 TEST_CASE("AtomicFile reports why it cannot write, naming the file", "[io]") {
-    ScratchDir dir("errors");
+    ScratchDir dir("atomic_errors");
     SECTION("missing directory") {
         const fs::path target = dir.path / "no_such_dir" / "out.csv";
         CHECK_THROWS_WITH(AtomicFile(target),
@@ -100,7 +85,7 @@ TEST_CASE("AtomicFile reports why it cannot write, naming the file", "[io]") {
 }
 
 TEST_CASE("ensure_writable_directory creates directories or explains why not", "[io]") {
-    ScratchDir dir("outdir");
+    ScratchDir dir("atomic_outdir");
     const fs::path nested = dir.path / "a" / "b" / "c";
     moatsim::ensure_writable_directory(nested);
     CHECK(fs::is_directory(nested));

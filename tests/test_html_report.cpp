@@ -12,29 +12,17 @@
 #include "viz/html_report.hpp"
 #include "viz/json_reader.hpp"
 #include "xml_check.hpp"
+#include "scratch_dir.hpp"
 
 using namespace moatsim;
 using moatsim::test::count_of;
 using moatsim::test::xml_problem;
 namespace fs = std::filesystem;
 
+using moatsim::test::ScratchDir;
+
 namespace {
 
-struct ScratchDir {
-    fs::path path;
-    explicit ScratchDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("moatsim_report_" + name + "_" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    void write(const std::string& file, const std::string& text) const {
-        std::ofstream(path / file, std::ios::binary) << text;
-    }
-};
 
 constexpr const char* manifest =
     "{\n  \"command\": \"run\",\n  \"command_line\": [\"moatsim\", \"run\", \"demo.toml\"],\n"
@@ -109,7 +97,7 @@ TEST_CASE("inline_svg drops the XML prolog", "[report]") {
 }
 
 TEST_CASE("run report: well-formed, one inline SVG per chart, events, facts, no fetches", "[report]") {
-    const ScratchDir d("run");
+    const ScratchDir d("report_run");
     write_run(d);
     const std::string html = html_report(d.path);
     CHECK(xml_problem(without_doctype(html)) == "");
@@ -134,7 +122,7 @@ TEST_CASE("run report: well-formed, one inline SVG per chart, events, facts, no 
 }
 
 TEST_CASE("run report without manifest or scenario file still works", "[report]") {
-    const ScratchDir d("bare");
+    const ScratchDir d("report_bare");
     write_run(d);
     fs::remove(d.path / "manifest.json");
     fs::remove(d.path / "scenario.resolved.toml");
@@ -145,7 +133,7 @@ TEST_CASE("run report without manifest or scenario file still works", "[report]"
 }
 
 TEST_CASE("report errors name the file and line", "[report]") {
-    const ScratchDir d("bad");
+    const ScratchDir d("report_bad");
     CHECK_THROWS_AS(html_report(d.path / "missing"), InputError);
     CHECK_THROWS_WITH(html_report(d.path), Catch::Contains("not a moatsim output directory"));
     write_run(d);
@@ -157,7 +145,7 @@ TEST_CASE("report errors name the file and line", "[report]") {
 }
 
 TEST_CASE("compare report: the difference chart and the table at 1 year", "[report]") {
-    const ScratchDir d("compare");
+    const ScratchDir d("report_compare");
     std::string csv = "tick,date,cloud,metric,mean_base,mean_alt,diff,lo95,hi95,excludes_zero\n";
     for (int t = 0; t <= 14; ++t) {
         const std::string date = YearMonth{2025, 1}.plus_months(t).to_string();
@@ -178,7 +166,7 @@ TEST_CASE("compare report: the difference chart and the table at 1 year", "[repo
 }
 
 TEST_CASE("sweep report: heatmap and one line chart per group", "[report]") {
-    const ScratchDir d("sweep");
+    const ScratchDir d("report_sweep");
     std::string csv = "run,a,b,tick,date,cloud,share_workload_mean,share_workload_lo95,share_workload_hi95\n";
     int run = 0;
     for (const double b : {1.0, 2.0})

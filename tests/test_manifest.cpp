@@ -13,6 +13,7 @@
 #include "agents/input_error.hpp"
 #include "viz/manifest.hpp"
 #include "viz/sha256.hpp"
+#include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using moatsim::InputError;
@@ -21,22 +22,10 @@ using moatsim::manifest_json;
 using moatsim::sha256_file_hex;
 using moatsim::sha256_hex;
 
+using moatsim::test::ScratchDir;
+
 namespace {
 
-// A fresh directory per test case, removed afterwards.
-struct ScratchDir {
-    fs::path path;
-    explicit ScratchDir(const std::string& name)
-        : path(fs::temp_directory_path() /
-               ("moatsim_manifest_" + name + "_" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
 
 void spit(const fs::path& file, const std::string& content) {
     std::ofstream out(file, std::ios::binary);
@@ -99,7 +88,7 @@ TEST_CASE("sha256_hex handles messages either side of the padding boundary", "[m
 }
 
 TEST_CASE("sha256_file_hex hashes the file's bytes and names a missing file", "[manifest]") {
-    ScratchDir dir("file");
+    ScratchDir dir("manifest_file");
     // Longer than the 64 KiB read chunk and not a multiple of it, with NULs and high bytes.
     std::string content;
     for (int i = 0; i < 200'003; ++i) content += static_cast<char>((i * 131) % 256);
@@ -128,7 +117,7 @@ TEST_CASE("manifest_json escapes strings for JSON", "[manifest]") {
 }
 
 TEST_CASE("manifest_json has every field, in a fixed order", "[manifest]") {
-    ScratchDir dir("fields");
+    ScratchDir dir("manifest_fields");
     const fs::path scenario = dir.path / "baseline.toml";
     spit(scenario, "[run]\nseed = 1\n");
     Manifest m = sample();
@@ -175,7 +164,7 @@ TEST_CASE("manifest_json rejects notes that shadow fixed fields", "[manifest]") 
 }
 
 TEST_CASE("write_manifest writes manifest.json and leaves no temporary file", "[manifest]") {
-    ScratchDir dir("write");
+    ScratchDir dir("manifest_write");
     const fs::path scenario = dir.path / "baseline.toml";
     spit(scenario, "name = \"baseline\"\n");
     Manifest m = sample();

@@ -13,28 +13,15 @@
 #include "viz/run_results.hpp"
 #include "viz/sweep_results.hpp"
 #include "xml_check.hpp"
+#include "scratch_dir.hpp"
 
 using namespace moatsim;
 namespace fs = std::filesystem;
 
+using moatsim::test::ScratchDir;
+
 namespace {
 
-// A fresh directory per test case, removed afterwards.
-struct ScratchDir {
-    fs::path path;
-    explicit ScratchDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("moatsim_plot_" + name + "_" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    void write(const std::string& file, const std::string& text) const {
-        std::ofstream(path / file, std::ios::binary) << text;
-    }
-};
 
 // Two clouds x three ticks, two replicates; AWS falls, "B&Q" rises.
 void write_run(const ScratchDir& d) {
@@ -82,7 +69,7 @@ TEST_CASE("CSV errors name the file, the line and the column", "[plot][csv]") {
 }
 
 TEST_CASE("run directory: shares from summary.csv, others averaged across replicates", "[plot][results]") {
-    ScratchDir d("run");
+    ScratchDir d("plot_run");
     write_run(d);
     CHECK(results_kind(d.path) == ResultsKind::run);
     const SeriesSet s = read_run_series(d.path, "share_workload");
@@ -116,7 +103,7 @@ TEST_CASE("run directory: shares from summary.csv, others averaged across replic
 }
 
 TEST_CASE("run directory: unknown metric and broken files are input errors", "[plot][results]") {
-    ScratchDir d("run_bad");
+    ScratchDir d("plot_run_bad");
     write_run(d);
     CHECK_THROWS_WITH(plot_svg(d.path, std::string("bogus")),
                       Catch::Contains("--metric") && Catch::Contains("'bogus'") && Catch::Contains("share_workload"));
@@ -130,7 +117,7 @@ TEST_CASE("run directory: unknown metric and broken files are input errors", "[p
 }
 
 TEST_CASE("compare directory: the paired difference with a zero line", "[plot][results]") {
-    ScratchDir d("cmp");
+    ScratchDir d("plot_cmp");
     d.write("compare.csv",
             "tick,date,cloud,metric,mean_base,mean_alt,diff,lo95,hi95,excludes_zero\n"
             "0,2025-01,AWS,share_workload,0.3,0.2,-0.1,-0.12,-0.08,1\n"
@@ -154,7 +141,7 @@ TEST_CASE("compare directory: the paired difference with a zero line", "[plot][r
 }
 
 TEST_CASE("sweep directory: effect at the horizon against the lowest grid point", "[plot][results]") {
-    ScratchDir d("sweep");
+    ScratchDir d("plot_sweep");
     // Grid 2 x 2 (last parameter fastest); tick 1 is the horizon; Azure rows are ignored.
     std::string csv = "run,clouds.AWS.silicon_discount,globals.switch_cost_cloud,tick,date,cloud,"
                       "share_workload_mean,share_workload_lo95,share_workload_hi95\n";

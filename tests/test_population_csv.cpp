@@ -11,35 +11,20 @@
 
 #include "agents/input_error.hpp"
 #include "agents/population_csv.hpp"
+#include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using moatsim::InputError;
 using moatsim::Attribute;
 using moatsim::Population;
 
+using moatsim::test::ScratchDir;
+
 namespace {
 
 const std::vector<std::string> clouds = {"AWS", "Azure", "Other, \"misc\""};
 const std::vector<std::string> vendors = {"X", "Y"};
 
-// A fresh directory per test case, removed afterwards.
-struct ScratchDir {
-    fs::path path;
-    explicit ScratchDir(const std::string& name)
-        : path(fs::temp_directory_path() /
-               ("moatsim_popcsv_" + name + "_" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    fs::path write(const std::string& name, const std::string& text) const {
-        std::ofstream(path / name, std::ios::binary) << text;
-        return path / name;
-    }
-};
 
 void add_row(Population& p, std::uint64_t id, Attribute s, Attribute a, Attribute b, Attribute f,
              std::uint8_t home, std::vector<Attribute> tastes, std::uint8_t adopted) {
@@ -81,7 +66,7 @@ std::string to_csv(const Population& p) {
 }  // namespace
 
 TEST_CASE("population CSV round trip is bit-identical", "[population]") {
-    ScratchDir dir("roundtrip");
+    ScratchDir dir("popcsv_roundtrip");
     const Population p = awkward_population();
     const std::string text = to_csv(p);
     CHECK(text.substr(0, text.find('\n')) ==
@@ -104,7 +89,7 @@ TEST_CASE("population CSV round trip is bit-identical", "[population]") {
 }
 
 TEST_CASE("population CSV accepts any column order, CRLF, BOM, blanks and quotes", "[population]") {
-    ScratchDir dir("formats");
+    ScratchDir dir("popcsv_formats");
     const std::vector<std::string> c2 = {"AWS", "Azure"};
     const std::string rows[] = {
         "adopted,taste_Y,home_cloud,phi,beta,alpha,size,taste_X,id\n1,0.25,Azure,3,2,1,10,-1,7\n0,"
@@ -131,7 +116,7 @@ TEST_CASE("population CSV accepts any column order, CRLF, BOM, blanks and quotes
 }
 
 TEST_CASE("ids 0..N-1 in order are kept as indices, other ids as a column", "[population]") {
-    ScratchDir dir("ids");
+    ScratchDir dir("popcsv_ids");
     const std::vector<std::string> c2 = {"AWS", "Azure"};
     const std::string head = "id,size,alpha,beta,phi,home_cloud,taste_X,taste_Y,adopted\n";
     const Population indexed = moatsim::load_population_csv(
@@ -147,7 +132,7 @@ TEST_CASE("ids 0..N-1 in order are kept as indices, other ids as a column", "[po
 }
 
 TEST_CASE("population CSV rejects bad values naming file, line and column", "[population]") {
-    ScratchDir dir("badvalues");
+    ScratchDir dir("popcsv_badvalues");
     const std::string header = "id,size,alpha,beta,phi,home_cloud,taste_X,taste_Y,adopted\n";
     const std::string good = "1,1,1,1,1,AWS,0,0,1\n";
     struct Case {
@@ -188,7 +173,7 @@ TEST_CASE("population CSV rejects bad values naming file, line and column", "[po
 }
 
 TEST_CASE("population CSV rejects bad headers and empty files", "[population]") {
-    ScratchDir dir("badheader");
+    ScratchDir dir("popcsv_badheader");
     const std::string row = "\n1,1,1,1,1,AWS,0,0,1\n";
     const auto load = [&](const std::string& name, const std::string& text) {
         return moatsim::load_population_csv(dir.write(name, text), clouds, vendors);
@@ -224,7 +209,7 @@ TEST_CASE("population CSV rejects bad headers and empty files", "[population]") 
 TEST_CASE("population CSV handles files larger than one read block", "[population]") {
     // The loader reads 32 MiB blocks and parses each in parallel pieces: rows straddle both
     // kinds of boundary here, and line numbers must still be those of the file.
-    ScratchDir dir("large");
+    ScratchDir dir("popcsv_large");
     Population p;
     const std::size_t n = 560000;
     for (std::size_t i = 0; i < n; ++i)
