@@ -151,22 +151,32 @@ well_formed() {  # file: parses as XML (python3's minidom), when python3 is avai
   python3 -c 'import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])' "$1" 2> "$work/xml.txt" \
     && pass || fail "$1 is not well-formed XML: $(cat "$work/xml.txt")"
 }
-# expect_plot_error description "expected text"... -- plot arguments...: exit code 2, the
-# message holds every text, and the chart file $work/bad/chart.svg is not written.
-expect_plot_error() {
+# expect_clear_error description "expected text"... -- command...: exit code 2, one line of
+# message holding every text, and nothing left in $work/bad (which exists for the command to
+# write into, unlike expect_error's).
+expect_clear_error() {
   local what=$1; shift
   local wants=()
   while [ "$1" != "--" ]; do wants+=("$1"); shift; done
   shift
   rm -rf "$work/bad"; mkdir -p "$work/bad"
-  "$moatsim" plot "$@" --svg "$work/bad/chart.svg" > "$work/out.txt" 2> "$work/err.txt"
+  "$@" > "$work/out.txt" 2> "$work/err.txt"
   local rc=$? w
-  if [ $rc -ne 2 ]; then fail "$what: exit code $rc, expected 2"; return; fi
+  if [ $rc -ne 2 ]; then fail "$what: exit code $rc, expected 2"; return 1; fi
   for w in "${wants[@]}"; do
-    grep -qF -- "$w" "$work/err.txt" || { fail "$what: message lacks '$w': $(cat "$work/err.txt")"; return; }
+    grep -qF -- "$w" "$work/err.txt" || { fail "$what: message lacks '$w': $(cat "$work/err.txt")"; return 1; }
   done
-  [ "$(wc -l < "$work/err.txt")" -eq 1 ] || { fail "$what: more than one line of message"; return; }
-  [ -z "$(ls -A "$work/bad")" ] && pass || fail "$what: left output behind: $(ls "$work/bad")"
+  [ "$(wc -l < "$work/err.txt")" -eq 1 ] || { fail "$what: more than one line of message"; return 1; }
+  [ -z "$(ls -A "$work/bad")" ] || { fail "$what: left output behind: $(ls "$work/bad")"; return 1; }
+}
+# expect_plot_error description "expected text"... -- plot arguments...: a clear error, and
+# the chart file $work/bad/chart.svg is not written.
+expect_plot_error() {
+  local what=$1; shift
+  local wants=()
+  while [ "$1" != "--" ]; do wants+=("$1"); shift; done
+  shift
+  expect_clear_error "$what" "${wants[@]}" -- "$moatsim" plot "$@" --svg "$work/bad/chart.svg" && pass
 }
 expect_ok "plot run" "$moatsim" plot "$work/t2" --svg "$work/run.svg"
 well_formed "$work/run.svg"
@@ -239,22 +249,15 @@ expect_ok "report sweep" "$moatsim" report "$work/sw_full" --quiet
 well_formed "$work/sw_full/report.html"
 [ "$(grep -o 'class="cell"' "$work/sw_full/report.html" | wc -l)" -eq 18 ] && pass || fail "report sweep: 6 x 3 heatmap"
 [ "$(grep -o '<svg ' "$work/sw_full/report.html" | wc -l)" -eq 4 ] && pass || fail "report sweep: heatmap + 3 run groups"
-# expect_report_error description "expected text"... -- DIR: exit 2, one line naming the
-# problem, and no report written (neither DIR/report.html nor -o's file).
+# expect_report_error description "expected text"... -- DIR: a clear error, and no report
+# written (neither DIR/report.html nor -o's file).
 expect_report_error() {
   local what=$1; shift
   local wants=()
   while [ "$1" != "--" ]; do wants+=("$1"); shift; done
   shift
-  rm -rf "$work/bad"; mkdir -p "$work/bad"
-  "$moatsim" report "$1" -o "$work/bad/report.html" > "$work/out.txt" 2> "$work/err.txt"
-  local rc=$? w
-  if [ $rc -ne 2 ]; then fail "$what: exit code $rc, expected 2"; return; fi
-  for w in "${wants[@]}"; do
-    grep -qF -- "$w" "$work/err.txt" || { fail "$what: message lacks '$w': $(cat "$work/err.txt")"; return; }
-  done
-  [ "$(wc -l < "$work/err.txt")" -eq 1 ] || { fail "$what: more than one line of message"; return; }
-  [ -z "$(ls -A "$work/bad")" ] && [ ! -e "$1/report.html" ] && pass || fail "$what: left a report behind"
+  expect_clear_error "$what" "${wants[@]}" -- "$moatsim" report "$1" -o "$work/bad/report.html" || return
+  [ ! -e "$1/report.html" ] && pass || fail "$what: left a report behind"
 }
 expect_report_error "report: missing directory" "$work/nope" -- "$work/nope"
 expect_report_error "report: not an output directory" "not a moatsim output directory" -- "$src/scenarios"
