@@ -42,6 +42,11 @@ std::string field(const std::optional<JsonValue>& manifest, const std::string& k
     return v->as_text();
 }
 
+void add_field(Facts& facts, const std::optional<JsonValue>& manifest, const std::string& key,
+               const std::string& label) {
+    if (std::string value = field(manifest, key); !value.empty()) facts.emplace_back(label, std::move(value));
+}
+
 void add_provenance(Facts& facts, const std::optional<JsonValue>& manifest) {
     if (!manifest) {
         facts.emplace_back("Provenance", "no manifest.json in the directory");
@@ -123,9 +128,9 @@ std::string run_report(const fs::path& dir) {
     page.paragraph(fmt::format("A run of scenario {}: {}, {} replicate(s).", name, period(work), work.replicates),
                    "lead");
     Facts facts = {{"Scenario", name}, {"Replicates", std::to_string(work.replicates)}};
-    if (const auto n = report::field(manifest, "enterprises"); !n.empty()) facts.emplace_back("Enterprises", n);
-    if (const auto mode = report::field(manifest, "mode"); !mode.empty()) facts.emplace_back("Mode", mode);
-    if (const auto seed = report::field(manifest, "seeds"); !seed.empty()) facts.emplace_back("Seed", seed);
+    report::add_field(facts, manifest, "enterprises", "Enterprises");
+    report::add_field(facts, manifest, "mode", "Mode");
+    report::add_field(facts, manifest, "seeds", "Seed");
     facts.emplace_back("Period", period(work));
     facts.emplace_back("Directory", dir.string());
     report::add_provenance(facts, manifest);
@@ -184,9 +189,9 @@ std::string compare_report(const fs::path& dir) {
                    "seed, population and draws, so " + alt_name + " - " + base_name +
                    " per replicate isolates the lever.", "lead");
     Facts facts = {{"Base", base_name}, {"Alternative", alt_name}, {"Metric", diff.metric}};
-    if (const auto r = report::field(manifest, "replicates"); !r.empty()) facts.emplace_back("Replicates", r);
-    if (const auto mode = report::field(manifest, "mode"); !mode.empty()) facts.emplace_back("Mode", mode);
-    if (const auto seed = report::field(manifest, "seeds"); !seed.empty()) facts.emplace_back("Seed", seed);
+    report::add_field(facts, manifest, "replicates", "Replicates");
+    report::add_field(facts, manifest, "mode", "Mode");
+    report::add_field(facts, manifest, "seeds", "Seed");
     facts.emplace_back("Period", period(diff));
     facts.emplace_back("Directory", dir.string());
     report::add_provenance(facts, manifest);

@@ -20,6 +20,10 @@ using Facts = std::vector<std::pair<std::string, std::string>>;
 /// A manifest field as text ("" if absent).
 [[nodiscard]] std::string field(const std::optional<JsonValue>& manifest, const std::string& key);
 
+/// Adds (label, the manifest's field) to facts when the field is present.
+void add_field(Facts& facts, const std::optional<JsonValue>& manifest, const std::string& key,
+               const std::string& label);
+
 /// Where the results came from: version, command line, start and wall time (from the manifest).
 void add_provenance(Facts& facts, const std::optional<JsonValue>& manifest);
 
