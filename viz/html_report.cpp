@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "agents/input_error.hpp"
 #include "viz/plot_metrics.hpp"
