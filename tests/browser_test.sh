@@ -18,12 +18,8 @@ fi
 py=""
 for p in /usr/bin/python3 python3; do command -v "$p" > /dev/null && { py=$p; break; }; done
 [ -n "$py" ] || { echo "SKIP: headless browser test (no python3)"; exit 77; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-checks=0
-pass() { checks=$((checks + 1)); }
-fail() { checks=$((checks + 1)); failures=$((failures + 1)); echo "FAIL: $*"; }
+# shellcheck source=tests/checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 # chrome log-file url [flags...]: headless Chromium with console messages logged to log-file.
 chrome() {
@@ -100,5 +96,4 @@ fi
 probe "compare report" "$work/cmp/report.html" 1 && no_console "compare report" "$work/probe.log"
 probe "sweep report" "$work/sweep/report.html" 3 && no_console "sweep report" "$work/probe.log"
 
-echo "$((checks - failures)) passed, $failures failed"
-[ $failures -eq 0 ]
+report_checks

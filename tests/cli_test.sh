@@ -13,13 +13,8 @@ set -uo pipefail
 moatsim=$1
 src=$2
 base="$src/scenarios/baseline.toml"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-checks=0
-
-pass() { checks=$((checks + 1)); }
-fail() { checks=$((checks + 1)); failures=$((failures + 1)); echo "FAIL: $*"; }
+# shellcheck source=tests/checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 expect_ok() {  # description, command...
   local what=$1; shift
@@ -340,5 +335,4 @@ else
   echo "SKIP: moatsim live on a terminal (tmux is not installed; Debian package tmux)"
 fi
 
-echo "$((checks - failures)) passed, $failures failed"
-[ $failures -eq 0 ]
+report_checks
