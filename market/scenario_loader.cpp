@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "agents/input_error.hpp"
+#include "agents/input_text.hpp"
 #include "market/scenario_fields.hpp"
 #include "market/scenario_inheritance.hpp"
 #include "market/toml_reader.hpp"
@@ -41,11 +42,12 @@ std::string sum_text(double sum) {
     return buf;
 }
 
-std::string check_name(const TomlSource& src, std::string_view name, const Site& site,
-                       const char* what) {
+std::string entity_name(const TomlSource& src, std::string_view name, const Site& site,
+                        const char* what) {
     if (name.empty()) src.fail(site, std::string(what) + " names must not be empty");
+    check_name(src, name, site, std::string(what) + " name");
     if (name.find('.') != std::string_view::npos)
-        src.fail(site, std::string(what) + " name '" + std::string(name) + "' must not contain '.'");
+        src.fail(site, std::string(what) + " name '" + shown(name) + "' must not contain '.'");
     return std::string(name);
 }
 
@@ -64,7 +66,7 @@ std::vector<std::pair<std::string, const toml::table*>> entities(
     std::vector<std::pair<std::string, const toml::table*>> out;
     for (const auto& [name, node] : *all) {
         const Site site{std::string(key) + "." + std::string(name.str()), &name.source()};
-        out.emplace_back(check_name(src, name.str(), site, what), &read_table(src, node, site));
+        out.emplace_back(entity_name(src, name.str(), site, what), &read_table(src, node, site));
     }
     return out;
 }
@@ -252,8 +254,10 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
     s.name = root.require_string("name");
     if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == "." || s.name == "..")
         root.fail("name", "expected a non-empty name without '/' (it names the output directory), "
-                          "got \"" + s.name + "\"");
+                          "got \"" + shown(s.name) + "\"");
+    check_name(src, s.name, root.site("name"), "scenario name");
     s.description = root.string("description", "");
+    check_free_text(src, s.description, root.site("description"));
     s.start = root.require_year_month("start");
     read_run(src, root, o, s.run);
     if (const toml::table* cal = root.subtable("calibration")) {
@@ -273,7 +277,7 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
 // Writes one setting into the document, creating missing tables on the way.
 void set_key(toml::table& doc, const KeySetting& setting, const std::string& file) {
     const auto fail = [&](const std::string& what) {
-        throw InputError(file + ": " + setting.key + ": " + what);
+        throw InputError(shown(file, 1024) + ": " + shown(setting.key) + ": " + what);
     };
     toml::table* table = &doc;
     std::string_view rest = setting.key;
@@ -294,7 +298,7 @@ void set_key(toml::table& doc, const KeySetting& setting, const std::string& fil
         }
         toml::node* next = table->get(part);
         if (!next) next = &table->insert_or_assign(part, toml::table{}).first->second;
-        if (!next->is_table()) fail("'" + part + "' is a value, not a table");
+        if (!next->is_table()) fail("'" + shown(part) + "' is a value, not a table");
         table = next->as_table();
         rest.remove_prefix(dot + 1);
     }
