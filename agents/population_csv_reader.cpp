@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "agents/input_error.hpp"
+#include "agents/input_text.hpp"
 #include "agents/population_csv_format.hpp"
 
 namespace moatsim {
@@ -265,6 +266,18 @@ void parse_rows(const char* b, const char* e, const std::vector<Column>& cols,
         if (line != 0) throw InputError(where + ":" + std::to_string(line) + ": " + message);
 }
 
+void check_regular_file(const std::filesystem::path& file, const std::string& where) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    const auto refuse = [&](const std::string& why) {
+        throw InputError("cannot open population file '" + where + "': " + why);
+    };
+    if (ec) refuse(ec.value() == ENOENT ? std::strerror(ENOENT) : ec.message());
+    if (std::filesystem::is_directory(status)) refuse(std::strerror(EISDIR));
+    if (!std::filesystem::is_regular_file(status))
+        refuse("not a regular file (a device, FIFO or socket); expected a CSV file");
+}
+
 // Ids key every random stream, so two enterprises sharing one would be silent clones.
 void check_unique_ids(const Population& pop, const std::string& where) {
     const auto& id = pop.id;
@@ -291,17 +304,16 @@ Population load_population_csv(const std::filesystem::path& file,
                                const std::vector<std::string>& cloud_names,
                                const std::vector<std::string>& vendor_names) {
     if (cloud_names.size() > 256) throw std::invalid_argument("Population::home holds 256 clouds");
-    const std::string where = file.string();
+    const std::string where = shown(file.string(), 1024);
     const std::vector<Column> expected = expected_columns(vendor_names);
     // Read in blocks of a few MiB, each counted and then parsed while still in cache (mapping
     // the file was 3x slower here: it walks 4 KiB page-cache pages twice). A whole-block
     // fread goes straight to read(2), without a copy through the stdio buffer.
+    std::error_code ec;
+    check_regular_file(file, where);  // before fopen, which blocks on a FIFO
     const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"),
                                                              &std::fclose);
-    std::error_code ec;
-    const int err = !in ? errno : std::filesystem::is_directory(file, ec) ? EISDIR : 0;
-    if (err != 0)
-        throw InputError("cannot open population file '" + where + "': " + std::strerror(err));
+    if (!in) throw InputError("cannot open population file '" + where + "': " + std::strerror(errno));
     const auto file_bytes = static_cast<double>(std::filesystem::file_size(file, ec));
 
     const auto threads = static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
@@ -341,6 +353,11 @@ Population load_population_csv(const std::filesystem::path& file,
             const double lines = static_cast<double>(std::count(&buf[start], &buf[end], '\n') + 1);
             const double bytes = ec ? 0.0 : file_bytes;
             const double rows = std::max(bytes / static_cast<double>(end - start), 1.0) * lines;
+            // Streamed, so the file's size is not capped; what it would fill in memory is.
+            const std::string memory = population_memory_problem(static_cast<std::uint64_t>(rows), pop.vendors, true);
+            if (!memory.empty())
+                throw InputError(where + ": about " + std::to_string(static_cast<std::uint64_t>(rows)) +
+                                 " rows: " + memory);
             reserve_rows(pop, static_cast<std::size_t>(rows * 1.02) + 64, true);
             reserved = true;
         }

@@ -9,6 +9,7 @@
 
 #include "agents/input_error.hpp"
 #include "agents/input_text.hpp"
+#include "agents/population.hpp"
 #include "market/scenario_fields.hpp"
 #include "market/scenario_inheritance.hpp"
 #include "market/toml_reader.hpp"
@@ -201,14 +202,20 @@ void read_population(const TomlSource& src, const TableReader& root, const Scena
                          "price_sensitivity", "quality_sensitivity", "lock_in_fear",
                          "home_cloud"});
     PopulationSpec& p = s.population;
+    const Site enterprises_site =
+        o.enterprises ? Site{"population.enterprises (set by --enterprises)", nullptr}
+                      : t.site("enterprises");
     if (o.enterprises) {
         if (*o.enterprises < 1)
-            src.fail({"population.enterprises (set by --enterprises)", nullptr},
-                     "expected an integer >= 1, got " + std::to_string(*o.enterprises));
+            src.fail(enterprises_site, "expected an integer >= 1, got " + std::to_string(*o.enterprises));
         p.enterprises = *o.enterprises;
     } else {
         p.enterprises = t.integer("enterprises", p.enterprises, 1, int64_max);
     }
+    // Refused here, before anything is allocated, rather than as bad_alloc mid-run.
+    const std::string memory = population_memory_problem(static_cast<std::uint64_t>(p.enterprises),
+                                                         s.vendors.size(), false);
+    if (!memory.empty()) src.fail(enterprises_site, memory);
     p.market_size = t.number("market_size", p.market_size, ranges::positive);
     p.adopted_initial = t.number("adopted_initial", p.adopted_initial, ranges::unit);
     p.taste_sd = t.number("taste_sd", p.taste_sd, ranges::non_negative);
