@@ -97,7 +97,7 @@ private:
             return q == e || (!whole && *q == ',') ? q : nullptr;
         };
         const char* stop = nullptr;
-        bool infinite = false;
+        bool infinite = false, overflow = false;  // overflow: too large for a float
         switch (col.field) {
             case Field::id: {
                 std::uint64_t id = 0;
@@ -134,7 +134,8 @@ private:
                 }
                 // from_chars reads "inf" and "nan" and reports overflow as out of range; any
                 // of them would poison every sum in the model.
-                infinite = ec == std::errc::result_out_of_range ||
+                overflow = ec == std::errc::result_out_of_range;
+                infinite = overflow ||
                            (ec == std::errc{} && !std::isfinite(v));
                 if (ec == std::errc{} && !infinite && (col.field == Field::taste || v >= 0.0) &&
                     (stop = field_end(q)) != nullptr)
@@ -150,11 +151,14 @@ private:
             : col.field == Field::home_cloud
                 ? "the name of a cloud in the scenario (" + joined(clouds_, ", ") + ")"
             : col.field == Field::adopted ? "0 or 1"
-                                          : std::string(infinite ? "a finite number" : "a number") +
-                                                (col.field == Field::taste ? "" : " >= 0");
+                                          : std::string(infinite && !overflow ? "a finite number" : "a number") +
+                                                (col.field == Field::taste ? "" : " >= 0") +
+                                                (overflow ? " within the range of a 32-bit float "
+                                                            "(|x| <= 3.4e38)"
+                                                          : "");
         const std::string_view text = trimmed(p, whole ? e : comma_or_end(p, e));
-        error = "column '" + col.name + "': expected " + expected + ", got '" +
-                std::string(text.substr(0, 40)) + (text.size() > 40 ? "...'" : "'");
+        error = "column '" + col.name + "': expected " + expected + ", got '" + shown(text, 40) +
+                (overflow ? "' (out of range)" : "'");
         return false;
     }
 

@@ -267,6 +267,12 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
     check_free_text(src, s.description, root.site("description"));
     s.start = root.require_year_month("start");
     read_run(src, root, o, s.run);
+    // Dates print as YYYY-MM: a horizon past 9999-12 would print as "10001-12".
+    if (s.start.plus_months(s.run.ticks).year > 9999)
+        src.fail({o.ticks ? "run.ticks (set by --ticks)" : "run.ticks", o.ticks ? nullptr : root.site("start").where},
+                 "start " + s.start.to_string() + " + " + std::to_string(s.run.ticks) +
+                     " months ends after 9999-12; expected a horizon ending by 9999-12 (at most " +
+                     std::to_string(YearMonth{9999, 12}.months_since(s.start)) + " ticks)");
     if (const toml::table* cal = root.subtable("calibration")) {
         const TableReader t(src, *cal, "calibration", {"method"});
         s.calibration = static_cast<CalibrationMethod>(t.choice("method", 0, {"berry", "none"}));

@@ -18,7 +18,7 @@ constexpr std::size_t max_message_echo = 2000;
 std::string bound(double x) { return std::isinf(x) ? "inf" : format_number(x); }
 
 std::string integer_range(std::int64_t lo, std::int64_t hi) {
-    const bool open_hi = hi == int64_max || hi == int_max;
+    const bool open_hi = hi == int64_max;  // int_max is a real limit worth stating
     if (open_hi) return "an integer >= " + std::to_string(lo);
     return "an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
 }
