@@ -1,6 +1,10 @@
 #include "agents/input_text.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+
+#include "agents/input_error.hpp"
 
 namespace moatsim {
 namespace {
@@ -66,6 +70,20 @@ std::string name_problem(std::string_view name) {
         i += n;
     }
     return {};
+}
+
+void require_regular_file(const std::filesystem::path& file, std::string_view what,
+                          std::string_view expected) {
+    const auto refuse = [&](const std::string& why) {
+        throw InputError("cannot open " + std::string(what) + " '" + shown(file.string(), 1024) +
+                         "': " + why);
+    };
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (ec) refuse(ec.value() == ENOENT ? std::strerror(ENOENT) : ec.message());
+    if (std::filesystem::is_directory(status)) refuse(std::strerror(EISDIR));
+    if (!std::filesystem::is_regular_file(status))
+        refuse("not a regular file (a device, FIFO or socket); expected " + std::string(expected));
 }
 
 }  // namespace moatsim

@@ -5,6 +5,7 @@
 // message echoes is cut and escaped, so a 10 MB key or an ESC cannot flood or drive the
 // terminal.
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,11 @@ inline constexpr std::size_t max_echo = 80;
 /// (U+0000-U+001F or U+007F; the message gives the first and its position) or is not valid
 /// UTF-8. Commas and quotes are allowed: every CSV writer quotes them (RFC 4180).
 [[nodiscard]] std::string name_problem(std::string_view name);
+
+/// Refuses, before it is opened, an input that is missing or not a regular file: fopen blocks
+/// on a FIFO, and a device such as /dev/zero never ends.
+/// @throws InputError "cannot open <what> '<file>': <reason>; expected <expected>"
+void require_regular_file(const std::filesystem::path& file, std::string_view what,
+                          std::string_view expected);
 
 }  // namespace moatsim

@@ -270,18 +270,6 @@ void parse_rows(const char* b, const char* e, const std::vector<Column>& cols,
         if (line != 0) throw InputError(where + ":" + std::to_string(line) + ": " + message);
 }
 
-void check_regular_file(const std::filesystem::path& file, const std::string& where) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(file, ec);
-    const auto refuse = [&](const std::string& why) {
-        throw InputError("cannot open population file '" + where + "': " + why);
-    };
-    if (ec) refuse(ec.value() == ENOENT ? std::strerror(ENOENT) : ec.message());
-    if (std::filesystem::is_directory(status)) refuse(std::strerror(EISDIR));
-    if (!std::filesystem::is_regular_file(status))
-        refuse("not a regular file (a device, FIFO or socket); expected a CSV file");
-}
-
 // Ids key every random stream, so two enterprises sharing one would be silent clones.
 void check_unique_ids(const Population& pop, const std::string& where) {
     const auto& id = pop.id;
@@ -314,7 +302,7 @@ Population load_population_csv(const std::filesystem::path& file,
     // the file was 3x slower here: it walks 4 KiB page-cache pages twice). A whole-block
     // fread goes straight to read(2), without a copy through the stdio buffer.
     std::error_code ec;
-    check_regular_file(file, where);  // before fopen, which blocks on a FIFO
+    require_regular_file(file, "population file", "a CSV file");
     const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"),
                                                              &std::fclose);
     if (!in) throw InputError("cannot open population file '" + where + "': " + std::strerror(errno));

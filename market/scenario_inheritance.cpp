@@ -149,13 +149,8 @@ std::string read_text_file(const std::filesystem::path& file, std::string_view w
     const auto refuse = [&](const std::string& why) {
         throw InputError("cannot open " + std::string(what) + " '" + name + "': " + why);
     };
-    // Checked before opening: fopen on a FIFO blocks, and /dev/zero never ends.
+    require_regular_file(file, what, "a TOML file");
     std::error_code ec;
-    const auto status = std::filesystem::status(file, ec);
-    if (ec) refuse(ec.value() == ENOENT ? std::strerror(ENOENT) : ec.message());
-    if (std::filesystem::is_directory(status)) refuse(std::strerror(EISDIR));
-    if (!std::filesystem::is_regular_file(status))
-        refuse("not a regular file (a device, FIFO or socket); expected a TOML file");
     const auto size = std::filesystem::file_size(file, ec);
     const auto too_big = [&](std::uintmax_t bytes) {
         refuse("the file is " + std::to_string(bytes) + " bytes; the limit is " +

@@ -105,6 +105,14 @@ sed 's/^start = .*/start = "9995-01"/' "$base" > "$work/late.toml"
 expect_bad "horizon past 9999" "9999-12" -- "$moatsim" validate "$work/late.toml" --ticks 100
 expect_bad "one enterprise, none adopted" "none of the 1 enterprises is adopted" -- \
   "$moatsim" run "$base" --enterprises 1 --ticks 12 --reps 1 --quiet --out "$work/out"
+"$moatsim" run "$base" --ticks 12 --reps 1 --enterprises 500 --quiet --out "$work/pop_run" \
+  --export-population "$work/pop.csv" > /dev/null 2>&1
+awk -F, 'BEGIN { OFS = "," } NR > 1 { $NF = 0 } { print }' "$work/pop.csv" > "$work/pop0.csv"
+expect_bad "population file with no adopter" "none of the 500 enterprises is adopted" "adopted column" -- \
+  "$moatsim" run "$base" --population "$work/pop0.csv" --ticks 12 --reps 1 --quiet --out "$work/out"
+awk -F, 'BEGIN { OFS = "," } NR == 2 { $2 = "1e308" } { print }' "$work/pop.csv" > "$work/pop_big.csv"
+expect_bad "population value 1e308" "pop_big.csv:2" "out of range" -- \
+  "$moatsim" run "$base" --population "$work/pop_big.csv" --ticks 12 --reps 1 --quiet --out "$work/out"
 
 # --- report and plot never overwrite what they read.
 "$moatsim" run "$base" --ticks 12 --reps 1 --enterprises 2000 --quiet --out "$work/res" > /dev/null 2>&1
