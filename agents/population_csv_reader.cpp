@@ -203,7 +203,7 @@ std::vector<Column> parse_header(std::string_view line, const std::vector<Column
         const auto it = std::find_if(expected.begin(), expected.end(),
                                      [&](const Column& c) { return c.name == name; });
         if (it == expected.end()) {
-            unknown.push_back(std::string(1, '\'').append(name).append(1, '\''));
+            if (unknown.size() < 8) unknown.push_back("'" + shown(name) + "'");
         } else if (seen[static_cast<std::size_t>(it - expected.begin())]) {
             throw InputError(where + ":1: column '" + it->name + "' appears twice");
         } else {

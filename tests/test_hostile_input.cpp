@@ -154,4 +154,11 @@ TEST_CASE("population values too large for a float are out of range", "[hostile]
     CHECK_THROWS_WITH(load_population_csv(d.write("a.csv", head + "0,1e308,1,1,1,A,0,1\n"), {"A", "B"}, {"X"}),
                       Contains("a.csv:2: column 'size': expected a number >= 0 within the range of "
                                "a 32-bit float (|x| <= 3.4e38), got '1e308' (out of range)"));
+    const std::string m = message_of([&] {
+        (void)load_population_csv(d.write("b.csv", "\x1b[2J" + std::string(100000, 'c') + "," + head),
+                                  {"A", "B"}, {"X"});
+    });
+    CHECK_FALSE(has_control(m));
+    CHECK(m.size() < 3000);
+    CHECK_THAT(m, Contains("b.csv:1: ") && Contains("unknown column(s) '\\x1B[2Jccc"));
 }
