@@ -1,12 +1,16 @@
 #include "agents/population.hpp"
 
 #include <sys/mman.h>
+#include <unistd.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <string>
 #include <utility>
 
 #include "agents/fast_math.hpp"
@@ -63,6 +67,38 @@ std::uint8_t draw_category(const std::vector<double>& probs, double u) noexcept 
 }
 
 }  // namespace
+
+std::size_t bytes_per_enterprise(std::size_t vendors, bool with_ids) noexcept {
+    constexpr std::size_t state = 8;  // EnterpriseState: 1 + 2 + 4 (stochastic) or 8 (expected)
+    return 4 * sizeof(Attribute) + 2 + vendors * sizeof(Attribute) +
+           (with_ids ? sizeof(std::uint64_t) : 0) + state;
+}
+
+std::uint64_t available_memory_bytes() {
+    std::ifstream meminfo("/proc/meminfo");
+    std::string key;
+    std::uint64_t kib = 0;
+    std::string unit;
+    while (meminfo >> key >> kib >> unit)
+        if (key == "MemAvailable:") return kib * 1024;
+    const long pages = ::sysconf(_SC_AVPHYS_PAGES), page = ::sysconf(_SC_PAGESIZE);
+    return pages > 0 && page > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page)
+                                 : 0;
+}
+
+std::string population_memory_problem(std::uint64_t enterprises, std::size_t vendors, bool with_ids) {
+    const double available = static_cast<double>(available_memory_bytes());
+    const auto per = static_cast<double>(bytes_per_enterprise(vendors, with_ids));
+    const double needed = static_cast<double>(enterprises) * per;  // in double: N x bytes overflows 64 bits
+    if (available <= 0.0 || needed <= available) return {};
+    char buf[320];
+    std::snprintf(buf, sizeof buf,
+                  "the population needs about %.3g bytes (%.0f bytes per enterprise x %llu "
+                  "enterprises), more than the %.3g bytes of memory available (MemAvailable); "
+                  "expected at most about %.0f enterprises on this machine",
+                  needed, per, static_cast<unsigned long long>(enterprises), available, std::floor(available / per));
+    return buf;
+}
 
 void Population::resize(std::size_t n, std::size_t vendor_count) {
     id.clear();

@@ -72,6 +72,22 @@ void for_each_population_column(Population& pop, F f) {
 /// are asked for (a hint; failures are harmless).
 void reserve_rows(Population& pop, std::size_t n, bool with_ids);
 
+/// Bytes one enterprise takes in one running replicate: its attributes (with an id column if
+/// with_ids) plus the simulation's changing state (at most 8 bytes: stochastic mode keeps
+/// adopted, pair and clock; expected mode an adoption probability).
+[[nodiscard]] std::size_t bytes_per_enterprise(std::size_t vendors, bool with_ids) noexcept;
+
+/// Memory the system can still give this process, in bytes: MemAvailable from /proc/meminfo,
+/// else sysconf's available pages; 0 if neither is known.
+[[nodiscard]] std::uint64_t available_memory_bytes();
+
+/// Why `enterprises` rows of bytes_per_enterprise(vendors, with_ids) do not fit in the
+/// available memory ("needs about ... bytes (62 bytes per enterprise x N), more than the
+/// ... available"), or "" if they fit or the available memory is unknown. Checked before
+/// anything is allocated, so an impossible N is a clear message rather than bad_alloc.
+[[nodiscard]] std::string population_memory_problem(std::uint64_t enterprises, std::size_t vendors,
+                                                    bool with_ids);
+
 /// Draws a population keyed by (seed, replicate); tastes are keyed by vendor name too.
 /// Sizes are scaled so that their sum equals spec.market_size.
 /// @param vendor_names   one per vendor, in scenario order

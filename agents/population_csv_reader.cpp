@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "agents/input_error.hpp"
+#include "agents/input_text.hpp"
 #include "agents/population_csv_format.hpp"
 
 namespace moatsim {
@@ -96,7 +97,7 @@ private:
             return q == e || (!whole && *q == ',') ? q : nullptr;
         };
         const char* stop = nullptr;
-        bool infinite = false;
+        bool infinite = false, overflow = false;  // overflow: too large for a float
         switch (col.field) {
             case Field::id: {
                 std::uint64_t id = 0;
@@ -133,7 +134,8 @@ private:
                 }
                 // from_chars reads "inf" and "nan" and reports overflow as out of range; any
                 // of them would poison every sum in the model.
-                infinite = ec == std::errc::result_out_of_range ||
+                overflow = ec == std::errc::result_out_of_range;
+                infinite = overflow ||
                            (ec == std::errc{} && !std::isfinite(v));
                 if (ec == std::errc{} && !infinite && (col.field == Field::taste || v >= 0.0) &&
                     (stop = field_end(q)) != nullptr)
@@ -149,11 +151,14 @@ private:
             : col.field == Field::home_cloud
                 ? "the name of a cloud in the scenario (" + joined(clouds_, ", ") + ")"
             : col.field == Field::adopted ? "0 or 1"
-                                          : std::string(infinite ? "a finite number" : "a number") +
-                                                (col.field == Field::taste ? "" : " >= 0");
+                                          : std::string(infinite && !overflow ? "a finite number" : "a number") +
+                                                (col.field == Field::taste ? "" : " >= 0") +
+                                                (overflow ? " within the range of a 32-bit float "
+                                                            "(|x| <= 3.4e38)"
+                                                          : "");
         const std::string_view text = trimmed(p, whole ? e : comma_or_end(p, e));
-        error = "column '" + col.name + "': expected " + expected + ", got '" +
-                std::string(text.substr(0, 40)) + (text.size() > 40 ? "...'" : "'");
+        error = "column '" + col.name + "': expected " + expected + ", got '" + shown(text, 40) +
+                (overflow ? "' (out of range)" : "'");
         return false;
     }
 
@@ -198,7 +203,7 @@ std::vector<Column> parse_header(std::string_view line, const std::vector<Column
         const auto it = std::find_if(expected.begin(), expected.end(),
                                      [&](const Column& c) { return c.name == name; });
         if (it == expected.end()) {
-            unknown.push_back(std::string(1, '\'').append(name).append(1, '\''));
+            if (unknown.size() < 8) unknown.push_back("'" + shown(name) + "'");
         } else if (seen[static_cast<std::size_t>(it - expected.begin())]) {
             throw InputError(where + ":1: column '" + it->name + "' appears twice");
         } else {
@@ -291,17 +296,16 @@ Population load_population_csv(const std::filesystem::path& file,
                                const std::vector<std::string>& cloud_names,
                                const std::vector<std::string>& vendor_names) {
     if (cloud_names.size() > 256) throw std::invalid_argument("Population::home holds 256 clouds");
-    const std::string where = file.string();
+    const std::string where = shown(file.string(), 1024);
     const std::vector<Column> expected = expected_columns(vendor_names);
     // Read in blocks of a few MiB, each counted and then parsed while still in cache (mapping
     // the file was 3x slower here: it walks 4 KiB page-cache pages twice). A whole-block
     // fread goes straight to read(2), without a copy through the stdio buffer.
+    std::error_code ec;
+    require_regular_file(file, "population file", "a CSV file");
     const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"),
                                                              &std::fclose);
-    std::error_code ec;
-    const int err = !in ? errno : std::filesystem::is_directory(file, ec) ? EISDIR : 0;
-    if (err != 0)
-        throw InputError("cannot open population file '" + where + "': " + std::strerror(err));
+    if (!in) throw InputError("cannot open population file '" + where + "': " + std::strerror(errno));
     const auto file_bytes = static_cast<double>(std::filesystem::file_size(file, ec));
 
     const auto threads = static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
@@ -341,6 +345,11 @@ Population load_population_csv(const std::filesystem::path& file,
             const double lines = static_cast<double>(std::count(&buf[start], &buf[end], '\n') + 1);
             const double bytes = ec ? 0.0 : file_bytes;
             const double rows = std::max(bytes / static_cast<double>(end - start), 1.0) * lines;
+            // Streamed, so the file's size is not capped; what it would fill in memory is.
+            const std::string memory = population_memory_problem(static_cast<std::uint64_t>(rows), pop.vendors, true);
+            if (!memory.empty())
+                throw InputError(where + ": about " + std::to_string(static_cast<std::uint64_t>(rows)) +
+                                 " rows: " + memory);
             reserve_rows(pop, static_cast<std::size_t>(rows * 1.02) + 64, true);
             reserved = true;
         }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "agents/input_error.hpp"
+#include "agents/input_text.hpp"
 #include "cli/commands.hpp"
 
 namespace moatsim::cli {
@@ -23,7 +24,8 @@ int run_reporting_errors(const std::string& command, const std::string& usage,
     try {
         return body();
     } catch (const boost::program_options::error& e) {
-        std::cerr << "moatsim " << command << ": " << e.what() << "\n" << usage << desc;
+        // Boost echoes the offending option whole: escape and cut it like any other echo.
+        std::cerr << "moatsim " << command << ": " << shown(e.what(), 300) << "\n" << usage << desc;
         return exit_bad_input;
     } catch (const InputError& e) {
         std::cerr << "error: " << e.what() << "\n";

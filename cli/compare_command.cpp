@@ -172,7 +172,7 @@ int compare_command(const std::vector<std::string>& args) {
     positional.add("base", 1).add("alt", 1);
     return run_reporting_errors("compare", compare_usage, desc, [&] {
         po::variables_map vm;
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+        po::store(po::command_line_parser(args).options(all).positional(positional).style(option_style()).run(), vm);
         po::notify(vm);
         if (vm.count("help")) {
             std::cout << compare_usage << desc;

@@ -5,6 +5,7 @@
 
 #include "agents/input_error.hpp"
 #include "cli/command_frame.hpp"
+#include "cli/input_guard.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_options.hpp"
 #include "viz/atomic_file.hpp"
@@ -27,6 +28,7 @@ int plot(const po::variables_map& vm) {
     std::optional<std::string> metric;
     if (vm.count("metric")) metric = vm["metric"].as<std::string>();
     const std::filesystem::path out = vm["svg"].as<std::string>();
+    refuse_overwriting_inputs(out, vm["dir"].as<std::string>(), "--svg");
     // Everything is read and drawn before the file is opened: bad input writes nothing.
     const std::string svg = plot_svg(vm["dir"].as<std::string>(), metric);
     write_file_atomically(out, svg);

@@ -5,6 +5,7 @@
 
 #include "agents/input_error.hpp"
 #include "cli/command_frame.hpp"
+#include "cli/input_guard.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_options.hpp"
 #include "viz/atomic_file.hpp"
@@ -27,6 +28,7 @@ int report(const po::variables_map& vm) {
     const std::filesystem::path dir = vm["dir"].as<std::string>();
     const std::filesystem::path out =
         vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>()) : dir / "report.html";
+    refuse_overwriting_inputs(out, dir, "-o");
     // Read and drawn in full before the file is opened: bad input writes nothing.
     const std::string html = html_report(dir);
     write_file_atomically(out, html);

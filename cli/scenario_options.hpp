@@ -11,6 +11,9 @@ namespace moatsim::cli {
 
 namespace po = boost::program_options;
 
+/// The command-line style of every subcommand: Boost's default without prefix guessing.
+[[nodiscard]] po::command_line_style::style_t option_style();
+
 /// Adds --seed, --reps, --ticks, --mode, --kernel, --enterprises to desc.
 void add_override_options(po::options_description& desc);
 

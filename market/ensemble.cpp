@@ -4,6 +4,8 @@
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 
+#include <charconv>
+
 #include "agents/input_error.hpp"
 #include "market/calibration.hpp"
 #include "market/events.hpp"
@@ -21,6 +23,39 @@ Population replicate_population(const Scenario& scenario, std::uint64_t replicat
     }
     return draw_population(scenario.population, names, means, scenario.run.seed, replicate);
 }
+
+namespace {
+
+std::string shortest(double x) {
+    char buf[32];
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
+}
+
+// Calibration matches the adopters' shares, so it needs adopters of positive size; says
+// which input left none (the contraction would otherwise fail with an infinite change).
+std::string calibration_population_problem(const Scenario& s, const Population& pop) {
+    std::size_t adopters = 0;
+    double size = 0.0;
+    for (std::size_t i = 0; i < pop.count(); ++i)
+        if (pop.adopted[i]) ++adopters, size += pop.demand[i];
+    const std::string fix = "; the target shares cannot be calibrated (or set [calibration] "
+                            "method = \"none\" with brands)";
+    if (adopters == 0 && s.population.adopted_initial == 0.0)
+        return "population.adopted_initial = 0: no enterprise is adopted at t = 0" + fix;
+    if (adopters == 0)
+        return "none of the " + std::to_string(pop.count()) + " enterprises is adopted at t = 0 "
+               "(drawn: each is adopted with probability population.adopted_initial = " +
+               shortest(s.population.adopted_initial) + ", so a small population may "
+               "have none, raise population.enterprises; a population file: its adopted column "
+               "is 0 on every row)" + fix;
+    if (!(size > 0.0))
+        return "the sizes of the " + std::to_string(adopters) + " adopted enterprises sum to 0 "
+               "(a population file with size 0 on every adopted row, or population.market_size "
+               "too small for a 32-bit float)" + fix;
+    return {};
+}
+
+}  // namespace
 
 std::vector<double> scenario_brands(const Scenario& scenario, const Population& population,
                                     int* iterations) {
@@ -40,6 +75,8 @@ std::vector<double> scenario_brands(const Scenario& scenario, const Population& 
                              ": target_share > 0 but its catalog is empty at the start date, "
                              "so no enterprise can choose it");
     }
+    if (const std::string why = calibration_population_problem(scenario, population); !why.empty())
+        throw InputError(scenario.source.string() + ": " + why);
     const CalibrationResult result = calibrate_brands(ctx, population, targets);
     if (iterations) *iterations = result.iterations;
     return result.brand;

@@ -1,6 +1,7 @@
 // The [[events]] array of a scenario file (docs/SCENARIO.md, "Events"). Part of the loader.
 #include <algorithm>
 
+#include "agents/input_text.hpp"
 #include "market/parameters.hpp"
 #include "market/scenario_fields.hpp"
 
@@ -44,7 +45,7 @@ Range range_of(const std::vector<NumberField<Spec>>& fields, std::string_view ke
 
 /// Why a dotted parameter name does not resolve, listing what would.
 std::string explain_parameter(std::string_view p, const Scenario& s) {
-    const std::string head = "unknown parameter '" + std::string(p) + "': ";
+    const std::string head = "unknown parameter '" + shown(p) + "': ";
     const std::string forms =
         "expected 'globals.<field>', 'clouds.<cloud>.<field>' or 'vendors.<vendor>.<field>'";
     const auto dot = p.find('.');
@@ -52,7 +53,7 @@ std::string explain_parameter(std::string_view p, const Scenario& s) {
     const auto scope = p.substr(0, dot), rest = p.substr(dot + 1);
     const auto no_field = [&](std::string_view field, const char* what,
                               const std::vector<std::string>& fields) {
-        return head + "no settable " + what + " field '" + std::string(field) + "'" +
+        return head + "no settable " + what + " field '" + shown(field) + "'" +
                did_you_mean(field, fields) + " (settable " + what + " fields: " + join(fields) +
                ")";
     };
@@ -122,7 +123,9 @@ Event read_event(const TomlSource& src, const toml::node& node, std::size_t inde
                         " for kind '" + kind_names()[static_cast<int>(e.kind)] + "'");
     e.tick = event_tick(t, s, ticks_overridden);
     e.note = t.string("note", "");
+    check_free_text(src, e.note, t.site("note"));
     e.id = t.string("id", "");
+    check_name(src, e.id, t.site("id"), "event id");
     switch (e.kind) {
         case Event::Kind::set: {
             e.parameter = t.require_string("parameter");
@@ -199,7 +202,7 @@ std::vector<Event> read_events(const TomlSource& src, const toml::array& events,
         for (std::size_t j = 0; j < i; ++j)
             if (!out[i].id.empty() && out[i].id == out[j].id)
                 src.fail({"events[" + std::to_string(i) + "].id", &events.get(i)->source()},
-                         "id '" + out[i].id + "' is already used by events[" +
+                         "id '" + shown(out[i].id) + "' is already used by events[" +
                              std::to_string(j) + "]; expected unique event ids");
     return out;
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "agents/input_text.hpp"
 #include "market/scenario.hpp"
 #include "market/toml_reader.hpp"
 
@@ -83,7 +84,7 @@ inline const std::vector<NumberField<Globals>>& global_number_fields() {
         for (const auto& c : s.clouds) names.push_back(c.name);
     else
         for (const auto& v : s.vendors) names.push_back(v.name);
-    return "unknown " + std::string(what) + " '" + std::string(name) + "'" +
+    return "unknown " + std::string(what) + " '" + shown(name) + "'" +
            did_you_mean(name, names) + " (" + std::string(what) + "s: " + join(names) + ")";
 }
 

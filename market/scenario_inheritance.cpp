@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "agents/input_error.hpp"
+#include "agents/input_text.hpp"
 #include "market/toml_reader.hpp"
 
 namespace moatsim::detail {
@@ -31,6 +32,20 @@ void merge(toml::table& into, toml::table&& from, bool root) {
         if (existing != into.end()) into.erase(existing);
         value.visit([&, &k = key](auto&& v) { into.insert_or_assign(k, std::move(v)); });
     }
+}
+
+// "a.toml -> b.toml -> ... -> z.toml": file names, the middle left out of long chains.
+std::string chain_text(const std::vector<std::filesystem::path>& chain) {
+    std::string out;
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        if (chain.size() > 8 && i == 3) {
+            out += " -> ... (" + std::to_string(chain.size() - 6) + " more)";
+            i = chain.size() - 4;
+            continue;
+        }
+        out += (i == 0 ? "" : " -> ") + shown(chain[i].filename().string());
+    }
+    return out;
 }
 
 std::string event_id(const toml::node& event) {
@@ -60,7 +75,7 @@ void drop_events(const TomlSource& src, const toml::node& list, toml::table& par
             }
         }
         if (!found)
-            src.fail(site, "no inherited event has id '" + id + "'" +
+            src.fail(site, "no inherited event has id '" + shown(id) + "'" +
                                (known.empty() ? std::string(" (inherited events have no ids)")
                                               : " (ids: " + join(known) + ")"));
     }
@@ -91,12 +106,18 @@ InheritedDocument resolve(toml::table doc, const std::filesystem::path& file,
     std::error_code ec;
     const auto canonical = std::filesystem::weakly_canonical(file, ec);
     chain.push_back(ec ? file : canonical);
+    // Each level is a recursion and a parsed document: cap the depth long before the stack.
+    if (chain.size() >= max_base_depth)
+        src.fail(base_site, "`base` chain deeper than " + std::to_string(max_base_depth) +
+                                " levels: " + chain_text(chain) + " -> " +
+                                shown(base_file.filename().string()) +
+                                " (expected at most " + std::to_string(max_base_depth) +
+                                " files, each naming the next as its base)");
     const auto base_canonical = std::filesystem::weakly_canonical(base_file, ec);
     for (const auto& seen : chain)
         if (!ec && seen == base_canonical) {
-            std::string cycle;
-            for (const auto& f : chain) cycle += f.filename().string() + " -> ";
-            src.fail(base_site, "inheritance cycle: " + cycle + base_file.filename().string());
+            src.fail(base_site, "inheritance cycle: " + chain_text(chain) + " -> " +
+                                    shown(base_file.filename().string()));
         }
 
     std::string text;
@@ -124,22 +145,30 @@ InheritedDocument resolve(toml::table doc, const std::filesystem::path& file,
 }  // namespace
 
 std::string read_text_file(const std::filesystem::path& file, std::string_view what) {
-    const std::string name = file.string();
-    const auto cannot_open = [&](int error) {
-        throw InputError("cannot open " + std::string(what) + " '" + name + "': " +
-                         std::strerror(error));
+    const std::string name = shown(file.string(), 1024);
+    const auto refuse = [&](const std::string& why) {
+        throw InputError("cannot open " + std::string(what) + " '" + name + "': " + why);
     };
+    require_regular_file(file, what, "a TOML file");
     std::error_code ec;
-    if (std::filesystem::is_directory(file, ec)) cannot_open(EISDIR);
+    const auto size = std::filesystem::file_size(file, ec);
+    const auto too_big = [&](std::uintmax_t bytes) {
+        refuse("the file is " + std::to_string(bytes) + " bytes; the limit is " +
+               std::to_string(max_toml_bytes) + " (64 MiB)");
+    };
+    if (!ec && size > max_toml_bytes) too_big(size);
     errno = 0;
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(name.c_str(), "rb"),
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(file.c_str(), "rb"),
                                                            &std::fclose);
-    if (!f) cannot_open(errno ? errno : ENOENT);
+    if (!f) refuse(std::strerror(errno ? errno : ENOENT));
     std::string text;
     char buf[65536];
     std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
-    if (std::ferror(f.get())) cannot_open(errno ? errno : EIO);
+    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
+        text.append(buf, n);
+        if (text.size() > max_toml_bytes) too_big(text.size());  // it grew while read
+    }
+    if (std::ferror(f.get())) refuse(std::strerror(errno ? errno : EIO));
     return text;
 }
 

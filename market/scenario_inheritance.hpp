@@ -5,6 +5,7 @@
 // each value came from.
 #include <toml++/toml.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -18,7 +19,13 @@ struct InheritedDocument {
     bool calibrate_on_base = false;             // `calibrate = "base"` (the default with `base`)
 };
 
-/// The whole file as text. @throws InputError "cannot open <what> '<file>': <reason>"
+/// Largest scenario, base or sweep file read (docs/SCENARIO.md, "Limits").
+inline constexpr std::uintmax_t max_toml_bytes = std::uintmax_t{64} << 20;
+/// Most files in one `base` chain, the scenario itself included.
+inline constexpr std::size_t max_base_depth = 64;
+
+/// The whole file as text, checked before reading: a regular file of at most max_toml_bytes.
+/// @throws InputError "cannot open <what> '<file>': <reason>"
 [[nodiscard]] std::string read_text_file(const std::filesystem::path& file, std::string_view what);
 
 /// Parses TOML text; positions in the result carry `name` as their file.

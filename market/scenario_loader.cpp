@@ -8,6 +8,8 @@
 #include <memory>
 
 #include "agents/input_error.hpp"
+#include "agents/input_text.hpp"
+#include "agents/population.hpp"
 #include "market/scenario_fields.hpp"
 #include "market/scenario_inheritance.hpp"
 #include "market/toml_reader.hpp"
@@ -41,11 +43,12 @@ std::string sum_text(double sum) {
     return buf;
 }
 
-std::string check_name(const TomlSource& src, std::string_view name, const Site& site,
-                       const char* what) {
+std::string entity_name(const TomlSource& src, std::string_view name, const Site& site,
+                        const char* what) {
     if (name.empty()) src.fail(site, std::string(what) + " names must not be empty");
+    check_name(src, name, site, std::string(what) + " name");
     if (name.find('.') != std::string_view::npos)
-        src.fail(site, std::string(what) + " name '" + std::string(name) + "' must not contain '.'");
+        src.fail(site, std::string(what) + " name '" + shown(name) + "' must not contain '.'");
     return std::string(name);
 }
 
@@ -64,7 +67,7 @@ std::vector<std::pair<std::string, const toml::table*>> entities(
     std::vector<std::pair<std::string, const toml::table*>> out;
     for (const auto& [name, node] : *all) {
         const Site site{std::string(key) + "." + std::string(name.str()), &name.source()};
-        out.emplace_back(check_name(src, name.str(), site, what), &read_table(src, node, site));
+        out.emplace_back(entity_name(src, name.str(), site, what), &read_table(src, node, site));
     }
     return out;
 }
@@ -199,14 +202,20 @@ void read_population(const TomlSource& src, const TableReader& root, const Scena
                          "price_sensitivity", "quality_sensitivity", "lock_in_fear",
                          "home_cloud"});
     PopulationSpec& p = s.population;
+    const Site enterprises_site =
+        o.enterprises ? Site{"population.enterprises (set by --enterprises)", nullptr}
+                      : t.site("enterprises");
     if (o.enterprises) {
         if (*o.enterprises < 1)
-            src.fail({"population.enterprises (set by --enterprises)", nullptr},
-                     "expected an integer >= 1, got " + std::to_string(*o.enterprises));
+            src.fail(enterprises_site, "expected an integer >= 1, got " + std::to_string(*o.enterprises));
         p.enterprises = *o.enterprises;
     } else {
         p.enterprises = t.integer("enterprises", p.enterprises, 1, int64_max);
     }
+    // Refused here, before anything is allocated, rather than as bad_alloc mid-run.
+    const std::string memory = population_memory_problem(static_cast<std::uint64_t>(p.enterprises),
+                                                         s.vendors.size(), false);
+    if (!memory.empty()) src.fail(enterprises_site, memory);
     p.market_size = t.number("market_size", p.market_size, ranges::positive);
     p.adopted_initial = t.number("adopted_initial", p.adopted_initial, ranges::unit);
     p.taste_sd = t.number("taste_sd", p.taste_sd, ranges::non_negative);
@@ -252,10 +261,18 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
     s.name = root.require_string("name");
     if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == "." || s.name == "..")
         root.fail("name", "expected a non-empty name without '/' (it names the output directory), "
-                          "got \"" + s.name + "\"");
+                          "got \"" + shown(s.name) + "\"");
+    check_name(src, s.name, root.site("name"), "scenario name");
     s.description = root.string("description", "");
+    check_free_text(src, s.description, root.site("description"));
     s.start = root.require_year_month("start");
     read_run(src, root, o, s.run);
+    // Dates print as YYYY-MM: a horizon past 9999-12 would print as "10001-12".
+    if (s.start.plus_months(s.run.ticks).year > 9999)
+        src.fail({o.ticks ? "run.ticks (set by --ticks)" : "run.ticks", o.ticks ? nullptr : root.site("start").where},
+                 "start " + s.start.to_string() + " + " + std::to_string(s.run.ticks) +
+                     " months ends after 9999-12; expected a horizon ending by 9999-12 (at most " +
+                     std::to_string(YearMonth{9999, 12}.months_since(s.start)) + " ticks)");
     if (const toml::table* cal = root.subtable("calibration")) {
         const TableReader t(src, *cal, "calibration", {"method"});
         s.calibration = static_cast<CalibrationMethod>(t.choice("method", 0, {"berry", "none"}));
@@ -273,7 +290,7 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
 // Writes one setting into the document, creating missing tables on the way.
 void set_key(toml::table& doc, const KeySetting& setting, const std::string& file) {
     const auto fail = [&](const std::string& what) {
-        throw InputError(file + ": " + setting.key + ": " + what);
+        throw InputError(shown(file, 1024) + ": " + shown(setting.key) + ": " + what);
     };
     toml::table* table = &doc;
     std::string_view rest = setting.key;
@@ -294,7 +311,7 @@ void set_key(toml::table& doc, const KeySetting& setting, const std::string& fil
         }
         toml::node* next = table->get(part);
         if (!next) next = &table->insert_or_assign(part, toml::table{}).first->second;
-        if (!next->is_table()) fail("'" + part + "' is a value, not a table");
+        if (!next->is_table()) fail("'" + shown(part) + "' is a value, not a table");
         table = next->as_table();
         rest.remove_prefix(dot + 1);
     }

@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "agents/input_error.hpp"
+#include "agents/input_text.hpp"
 #include "agents/rng.hpp"
 #include "market/scenario_inheritance.hpp"
 #include "market/toml_reader.hpp"
@@ -32,6 +33,7 @@ SweepParameter read_parameter(const TomlSource& src, const toml::node& node, std
                                                           : " for design 'lhs'");
     SweepParameter p;
     p.key = t.require_string("key");
+    check_name(src, p.key, t.site("key"), "parameter key");
     if (design == SweepSpec::Design::grid) {
         p.values = read_numbers(src, t.require("values", "an array of numbers"), t.site("values"));
         if (p.values.empty()) t.fail("values", "expected at least one value, got an empty array");
@@ -68,8 +70,10 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
     SweepSpec s;
     s.source = file;
     s.name = root.require_string("name");
-    if (s.name.empty() || s.name.find('/') != std::string::npos)
+    if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == "." || s.name == "..")
         root.fail("name", "expected a non-empty name without '/' (it names the output directory)");
+    check_name(src, s.name, root.site("name"), "sweep name");
+    check_free_text(src, root.string("description", ""), root.site("description"));
     s.base = file.parent_path() / root.require_string("base");
     s.calibrate_on_base = root.choice("calibrate", 0, {"base", "self"}) == 0;
 
@@ -132,7 +136,7 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
         for (std::size_t j = 0; j < i; ++j)
             if (s.parameters[j].key == s.parameters.back().key)
                 src.fail({"parameters[" + std::to_string(i) + "].key", &params->get(i)->source()},
-                         "'" + s.parameters[j].key + "' is already swept by parameters[" +
+                         "'" + shown(s.parameters[j].key) + "' is already swept by parameters[" +
                              std::to_string(j) + "]");
     }
 
@@ -149,7 +153,7 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
             } catch (const InputError& e) {
                 const toml::table& t = *params->get(i)->as_table();
                 src.fail({"parameters[" + std::to_string(i) + "]", &t.source()},
-                         "'" + p.key + "' = " + format_number(probe) +
+                         "'" + shown(p.key) + "' = " + format_number(probe) +
                              " cannot be set on the base scenario: " + e.what());
             }
         }
@@ -162,7 +166,7 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
         for (const auto& [key, overridden] : run_keys)
             if (p.key == key && overridden)
                 src.fail({"parameters[" + std::to_string(i) + "].key", &params->get(i)->source()},
-                         "'" + p.key + "' is swept, so the sweep file's top-level setting or command-line option for it "
+                         "'" + shown(p.key) + "' is swept, so the sweep file's top-level setting or command-line option for it "
                          "must be left out (it would override every run's value)");
     }
     return s;

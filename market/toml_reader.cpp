@@ -4,14 +4,21 @@
 #include <charconv>
 
 #include "agents/input_error.hpp"
+#include "agents/input_text.hpp"
 
 namespace moatsim::detail {
 namespace {
 
+// Echo limits in messages: a path may be long, a key holds a name or two, and the message
+// itself holds at most a few lists of known keys or names.
+constexpr std::size_t max_path_echo = 1024;
+constexpr std::size_t max_key_echo = 160;
+constexpr std::size_t max_message_echo = 2000;
+
 std::string bound(double x) { return std::isinf(x) ? "inf" : format_number(x); }
 
 std::string integer_range(std::int64_t lo, std::int64_t hi) {
-    const bool open_hi = hi == int64_max || hi == int_max;
+    const bool open_hi = hi == int64_max;  // int_max is a real limit worth stating
     if (open_hi) return "an integer >= " + std::to_string(lo);
     return "an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
 }
@@ -31,7 +38,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string in_quotes(std::string_view s) { return "'" + shown(s) + "'"; }
 
 }  // namespace
 
@@ -52,14 +59,15 @@ std::string Range::describe() const {
 
 void TomlSource::fail(const Site& site, std::string_view what) const {
     // A merged (inherited) document holds nodes from several files: name the value's own.
-    std::string message = name_;
-    if (site.where && site.where->path) message = *site.where->path;
+    // Everything but the numbers may echo user text: escaped and cut (agents/input_text.hpp).
+    std::string message = shown(name_, max_path_echo);
+    if (site.where && site.where->path) message = shown(*site.where->path, max_path_echo);
     if (site.where && site.where->begin.line > 0)
         message += ":" + std::to_string(site.where->begin.line) + ":" +
                    std::to_string(site.where->begin.column);
     message += ": ";
-    if (!site.key.empty()) message += site.key + ": ";
-    message += what;
+    if (!site.key.empty()) message += shown(site.key, max_key_echo) + ": ";
+    message += shown(what, max_message_echo);
     throw InputError(message);
 }
 
@@ -71,7 +79,7 @@ std::string format_number(double x) {
 
 std::string describe_value(const toml::node& node) {
     switch (node.type()) {
-        case toml::node_type::string: return "a string (\"" + *node.value<std::string>() + "\")";
+        case toml::node_type::string: return "a string (\"" + shown(**node.as_string()) + "\")";
         case toml::node_type::integer: return std::to_string(*node.value<std::int64_t>());
         case toml::node_type::floating_point: return format_number(*node.value<double>());
         case toml::node_type::boolean: return *node.value<bool>() ? "true" : "false";
@@ -138,6 +146,32 @@ std::string read_string(const TomlSource& src, const toml::node& node, const Sit
     return *node.value<std::string>();
 }
 
+void check_name(const TomlSource& src, std::string_view name, const Site& site,
+                std::string_view what) {
+    const std::string problem = name_problem(name);
+    if (!problem.empty())
+        src.fail(site, "the " + std::string(what) + " \"" + shown(name) + "\" " + problem +
+                           " (names and ids appear in CSV files, directory names and on the "
+                           "terminal)");
+}
+
+std::string read_name(const TomlSource& src, const toml::node& node, const Site& site,
+                      std::string_view what) {
+    std::string name = read_string(src, node, site);
+    check_name(src, name, site, what);
+    return name;
+}
+
+void check_free_text(const TomlSource& src, std::string_view text, const Site& site) {
+    // Newlines and tabs are fine in prose; other control characters drive terminals.
+    std::string masked(text);
+    for (char& c : masked)
+        if (c == '\n' || c == '\t') c = ' ';
+    const std::string problem = name_problem(masked);
+    if (!problem.empty())
+        src.fail(site, "the text " + problem + " (only tab and newline are allowed)");
+}
+
 const toml::table& read_table(const TomlSource& src, const toml::node& node, const Site& site) {
     if (!node.is_table()) src.fail(site, "expected a table, got " + describe_type(node));
     return *node.as_table();
@@ -162,14 +196,14 @@ YearMonth read_year_month(const TomlSource& src, const toml::node& node, const S
         ym.month = std::stoi(s.substr(5, 2));
         if (ym.month >= 1 && ym.month <= 12) return ym;
     }
-    src.fail(site, std::string(expected) + "\"" + s + "\"");
+    src.fail(site, std::string(expected) + "\"" + shown(s) + "\"");
 }
 
 int read_choice(const TomlSource& src, const toml::node& node, const Site& site,
                 const std::vector<std::string>& choices) {
-    std::vector<std::string> shown;
-    for (const auto& c : choices) shown.push_back(in_quotes(c));
-    const std::string expected = "expected one of " + join(shown) + ", got ";
+    std::vector<std::string> listed;
+    for (const auto& c : choices) listed.push_back(in_quotes(c));
+    const std::string expected = "expected one of " + join(listed) + ", got ";
     if (!node.is_string()) src.fail(site, expected + describe_type(node));
     const std::string s = *node.value<std::string>();
     const auto it = std::find(choices.begin(), choices.end(), s);
@@ -247,9 +281,9 @@ int TableReader::choice(std::string_view key, int fallback,
 }
 
 int TableReader::require_choice(std::string_view key, const std::vector<std::string>& choices) const {
-    std::vector<std::string> shown;
-    for (const auto& c : choices) shown.push_back(in_quotes(c));
-    return read_choice(source_, require(key, "one of " + join(shown)), site(key), choices);
+    std::vector<std::string> listed;
+    for (const auto& c : choices) listed.push_back(in_quotes(c));
+    return read_choice(source_, require(key, "one of " + join(listed)), site(key), choices);
 }
 
 YearMonth TableReader::require_year_month(std::string_view key) const {

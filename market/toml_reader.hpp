@@ -71,6 +71,15 @@ private:
 [[nodiscard]] std::int64_t read_integer(const TomlSource&, const toml::node&, const Site&,
                                         std::int64_t lo, std::int64_t hi);
 [[nodiscard]] std::string read_string(const TomlSource&, const toml::node&, const Site&);
+/// Rejects a name or id holding a control character or invalid UTF-8 (agents/input_text.hpp).
+/// @param what  what the name names in the message ("cloud name", "event id")
+void check_name(const TomlSource&, std::string_view name, const Site&, std::string_view what);
+/// read_string, then check_name.
+[[nodiscard]] std::string read_name(const TomlSource&, const toml::node&, const Site&,
+                                    std::string_view what);
+/// Rejects prose (a description or note) holding control characters other than tab and
+/// newline, or invalid UTF-8.
+void check_free_text(const TomlSource&, std::string_view text, const Site&);
 [[nodiscard]] const toml::table& read_table(const TomlSource&, const toml::node&, const Site&);
 [[nodiscard]] const toml::array& read_array(const TomlSource&, const toml::node&, const Site&);
 /// A "YYYY-MM" string with month 01..12.
