@@ -2,6 +2,9 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <string>
+
+#include <unistd.h>
 
 namespace moatsim {
 
@@ -20,6 +23,8 @@ bool fault_armed(std::string_view point) noexcept {
 
 void fault_point(std::string_view point) noexcept {
     if (fault_armed(point)) std::raise(SIGKILL);
+    if (fault_armed("hang:" + std::string(point)))
+        for (;;) ::pause();  // until a signal ends the process
 }
 
 }  // namespace moatsim

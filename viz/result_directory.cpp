@@ -112,7 +112,7 @@ void ResultDirectory::recover() {
                                   "interrupted run)");
     }
     for (const fs::path& p : remove_stale_temporaries(parent, temp_marker, stem))
-        notes_.push_back("removed " + p.string() + " (the unfinished output of an interrupted run)");
+        notes_.push_back("removed " + p.string() + " (left by an interrupted run)");
     if (fs::is_directory(where_, ec))
         for (const fs::path& p : remove_stale_temporaries(where_, temp_marker))
             notes_.push_back("removed " + p.string() + " (an unfinished file of an interrupted run)");
