@@ -75,21 +75,22 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
         spdlog::info("brand constants calibrated on the root base {} (calibrate = \"base\")",
                      scenario.bases.back().string());
     }
-    if (vm.count("export-population")) {
-        const std::filesystem::path file = vm["export-population"].as<std::string>();
-        AtomicFile out(file);
-        write_population_csv(out.stream(), loaded ? *loaded : replicate_population(scenario, 0),
-                             cloud_names(scenario), vendor_names(scenario));
-        out.commit();
-        spdlog::info("wrote the population of replicate 0 to {}", file.string());
-    }
-
     const std::filesystem::path out_dir =
         output_directory(vm, std::filesystem::path("results") / scenario.name);
     // Opened before hours of computing, to fail early; every file goes to its temporary
     // directory, swapped in for out_dir once all are written.
     ResultDirectory result_dir(out_dir);
     log_repairs(result_dir.notes());
+    if (vm.count("population")) result_dir.carry_over(vm["population"].as<std::string>());
+
+    if (vm.count("export-population")) {
+        const std::filesystem::path file = vm["export-population"].as<std::string>();
+        AtomicFile out(result_dir.place(file));
+        write_population_csv(out.stream(), loaded ? *loaded : replicate_population(scenario, 0),
+                             cloud_names(scenario), vendor_names(scenario));
+        out.commit();
+        spdlog::info("wrote the population of replicate 0 to {}", file.string());
+    }
 
     const auto rows = static_cast<std::uint64_t>(scenario.run.replicates) *
                       static_cast<std::uint64_t>(scenario.run.ticks + 1);

@@ -147,6 +147,13 @@ rmdir "$work/.r.tmp-$$"
 "$moatsim" report "$work/r" -o "$work/rep.html" > /dev/null 2>&1 || fail "report beside a stale temporary"
 [ ! -e "$work/rep.html.tmp-$dead_pid" ] && pass || fail "report removes its stale temporary"
 
+# A population exported into the result, or read from it, is part of the new result.
+expect_rc "export into the result" 0 "$moatsim" run "$base" "${small[@]}" --out "$work/p" --export-population "$work/p/pop.csv"
+cp "$work/p/pop.csv" "$work/pop_copy.csv"
+[ -f "$work/p/pop.csv" ] && [ -f "$work/p/clouds.csv" ] && pass || fail "the exported population is in the result"
+expect_rc "run from a population in the result" 0 "$moatsim" run "$base" --ticks 24 --reps 1 --quiet --out "$work/p" --population "$work/p/pop.csv"
+cmp -s "$work/p/pop.csv" "$work/pop_copy.csv" && pass || fail "the population the run read is kept in its result"
+
 # Bad --out: exit 2, nothing touched.
 expect_rc "run --out ''" 2 "$moatsim" run "$base" "${small[@]}" --out ''
 grep -q -- "--out" "$work/err.txt" && pass || fail "--out '' message: $(cat "$work/err.txt")"

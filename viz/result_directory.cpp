@@ -134,6 +134,22 @@ void ResultDirectory::check_replaceable() const {
     if (ec) refuse(target_, ec.message());
 }
 
+fs::path ResultDirectory::place(const fs::path& file) const {
+    std::error_code ec;
+    const fs::path parent = fs::weakly_canonical(normalized(file).parent_path(), ec);
+    if (ec || parent != fs::weakly_canonical(where_, ec) || ec) return file;
+    return temp_ / file.filename();
+}
+
+void ResultDirectory::carry_over(const fs::path& file) {
+    const fs::path inside = place(file);
+    if (inside == file) return;
+    std::error_code ec;
+    fs::create_hard_link(file, inside, ec);
+    if (ec) fs::copy_file(file, inside, fs::copy_options::overwrite_existing, ec);
+    if (ec) throw_output_failure("cannot keep", file, ec.value());
+}
+
 void ResultDirectory::commit() {
     if (committed_) return;
     sync_path(temp_);  // each file was synced when written; now the directory's entries

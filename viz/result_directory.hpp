@@ -35,6 +35,13 @@ public:
     /// What opening it repaired (restored or removed leftovers), one sentence each, for the log.
     [[nodiscard]] const std::vector<std::string>& notes() const noexcept { return notes_; }
 
+    /// Where to write `file`: inside the temporary directory if it lies directly in the
+    /// target (so the swap publishes it rather than discarding it), else file itself.
+    [[nodiscard]] std::filesystem::path place(const std::filesystem::path& file) const;
+    /// Keeps `file` (an input the new result is made from) if it lies directly in the target:
+    /// linked (or copied) into the temporary directory. @throws OutputError if it cannot be.
+    void carry_over(const std::filesystem::path& file);
+
     /// fsyncs the new result and swaps it in for the target; the old one is removed.
     /// @throws OutputError naming the path and the OS error; the old result is left whole.
     void commit();
