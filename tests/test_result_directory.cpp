@@ -21,17 +21,11 @@ using moatsim::InputError;
 using moatsim::OutputError;
 using moatsim::ResultDirectory;
 using moatsim::test::ScratchDir;
+using moatsim::test::slurp;
 
 namespace {
 
 constexpr const char* dead_pid = "999999999";  // above any pid_max
-
-std::string slurp(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // A complete "result": two files, written through a ResultDirectory.
 void publish(const fs::path& target, const std::string& tag) {

@@ -16,17 +16,11 @@
 #include "viz/sweep_runner.hpp"
 
 using namespace moatsim;
+using moatsim::test::slurp;
 using Catch::Contains;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 void spit(const fs::path& file, const std::string& text) {
     std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
@@ -42,12 +36,21 @@ SweepSpec small_sweep(const test::ScratchDir& d) {
                               "values = [3.0, 4.0, 5.0]\n"));
 }
 
-// Resumes `dir`, returning the notes it logged and how many runs it kept.
-std::pair<std::vector<std::string>, int> resume(const SweepSpec& spec, const fs::path& dir) {
+// Resumes `dir` and checks that it kept `kept` runs, logged exactly one note containing
+// `said` (none if empty) and ended with `expected` as sweep.csv.
+void check_resume(const SweepSpec& spec, const fs::path& dir, int kept, const std::string& said,
+                  const std::string& expected) {
     std::vector<std::string> notes;
     const SweepSummary s =
         run_sweep(spec, dir, {}, {}, [&](const std::string& n) { notes.push_back(n); });
-    return {notes, s.resumed};
+    CHECK(s.resumed == kept);
+    if (said.empty()) {
+        CHECK(notes.empty());
+    } else {
+        REQUIRE(notes.size() == 1);
+        CHECK_THAT(notes[0], Contains(said));
+    }
+    CHECK(slurp(dir / "sweep.csv") == expected);
 }
 
 }  // namespace
@@ -63,10 +66,7 @@ TEST_CASE("a resumed sweep detects damaged rows and recomputes them", "[sweep]")
     fs::copy(full, dir);
 
     SECTION("intact: nothing recomputed, nothing said, nothing changed") {
-        const auto [notes, kept] = resume(spec, dir);
-        CHECK(notes.empty());
-        CHECK(kept == 3);
-        CHECK(slurp(dir / "sweep.csv") == sweep_csv);
+        check_resume(spec, dir, 3, "", sweep_csv);
         CHECK(slurp(dir / "runs.csv") == runs_csv);
     }
     SECTION("a number edited in run 1's rows") {
@@ -75,47 +75,28 @@ TEST_CASE("a resumed sweep detects damaged rows and recomputes them", "[sweep]")
         const std::size_t digit = damaged.find_first_of("123456789", damaged.find(",0.", at) + 3);
         damaged[digit] = damaged[digit] == '9' ? '8' : '9';
         spit(dir / "sweep.csv", damaged);
-        const auto [notes, kept] = resume(spec, dir);
-        CHECK(kept == 1);
-        REQUIRE(notes.size() == 1);
-        CHECK_THAT(notes[0], Contains("run 1: its rows in sweep.csv") && Contains("recomputing"));
-        CHECK(slurp(dir / "sweep.csv") == sweep_csv);
+        check_resume(spec, dir, 1, "run 1: its rows in sweep.csv are missing or differ", sweep_csv);
     }
     SECTION("a row of run 0 deleted") {
         std::string damaged = sweep_csv;
         const std::size_t second = damaged.find('\n', damaged.find("\n0,") + 1) + 1;
         damaged.erase(second, damaged.find('\n', second) + 1 - second);
         spit(dir / "sweep.csv", damaged);
-        const auto [notes, kept] = resume(spec, dir);
-        CHECK(kept == 0);
-        REQUIRE(notes.size() == 1);
-        CHECK_THAT(notes[0], Contains("run 0"));
-        CHECK(slurp(dir / "sweep.csv") == sweep_csv);
+        check_resume(spec, dir, 0, "run 0", sweep_csv);
     }
     SECTION("run 2's parameter value edited in runs.csv") {
         std::string edited = runs_csv;
         edited.replace(edited.find("\n2,5,") + 1, 4, "2,6,");
         spit(dir / "runs.csv", edited);
-        const auto [notes, kept] = resume(spec, dir);
-        CHECK(kept == 2);
-        REQUIRE(notes.size() == 1);
-        CHECK_THAT(notes[0], Contains("run 2: its runs.csv row is not the planned one"));
-        CHECK(slurp(dir / "sweep.csv") == sweep_csv);
+        check_resume(spec, dir, 2, "run 2: its runs.csv row is not the planned one", sweep_csv);
     }
     SECTION("runs.csv of an older moatsim (no checksums): everything recomputed, said so") {
         spit(dir / "runs.csv", "run,clouds.A.price,seed,replicates,wall_seconds\n0,3,1,2,0.1\n");
-        const auto [notes, kept] = resume(spec, dir);
-        CHECK(kept == 0);
-        REQUIRE(notes.size() == 1);
-        CHECK_THAT(notes[0], Contains("recomputing every run"));
-        CHECK(slurp(dir / "sweep.csv") == sweep_csv);
+        check_resume(spec, dir, 0, "recomputing every run", sweep_csv);
     }
     SECTION("files of the directory's earlier state go (a report of it)") {
         spit(dir / "report.html", "<p>old</p>");
-        const auto [notes, kept] = resume(spec, dir);
-        CHECK(kept == 3);
+        check_resume(spec, dir, 3, "report.html", sweep_csv);
         CHECK_FALSE(fs::exists(dir / "report.html"));
-        REQUIRE(notes.size() == 1);
-        CHECK_THAT(notes[0], Contains("report.html"));
     }
 }
