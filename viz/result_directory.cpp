@@ -60,8 +60,9 @@ std::vector<fs::path> dead_entries(const fs::path& dir, const std::string& stem,
 }  // namespace
 
 bool replaceable_result_file(const std::string& name) {
-    if (parse_temporary_name(name, temp_marker) || name.rfind(".moatsim-write-test-", 0) == 0)
-        return true;
+    if (const auto temp = parse_temporary_name(name, temp_marker))
+        return replaceable_result_file(temp->stem);
+    if (name.rfind(".moatsim-write-test-", 0) == 0) return true;
     const std::string ext = fs::path(name).extension().string();
     for (const char* ok : {".csv", ".toml", ".json", ".plan", ".html", ".svg", ".png"})
         if (ext == ok) return true;
@@ -79,6 +80,10 @@ ResultDirectory::ResultDirectory(fs::path target) : target_(std::move(target)) {
     if (ec) refuse(target_, ec.message());
     recover();
     check_replaceable();
+    // Only now that the target is known to be a result: its files' stale temporaries.
+    if (fs::is_directory(where_, ec))
+        for (const fs::path& p : remove_stale_temporaries(where_, temp_marker))
+            notes_.push_back("removed " + p.string() + " (an unfinished file of an interrupted run)");
     temp_ = where_.parent_path() / ("." + name + temp_marker + std::to_string(::getpid()));
     fs::remove_all(temp_, ec);  // ours only if this process opened the same target before
     register_temporary(temp_);
@@ -113,9 +118,6 @@ void ResultDirectory::recover() {
     }
     for (const fs::path& p : remove_stale_temporaries(parent, temp_marker, stem))
         notes_.push_back("removed " + p.string() + " (left by an interrupted run)");
-    if (fs::is_directory(where_, ec))
-        for (const fs::path& p : remove_stale_temporaries(where_, temp_marker))
-            notes_.push_back("removed " + p.string() + " (an unfinished file of an interrupted run)");
 }
 
 void ResultDirectory::check_replaceable() const {
