@@ -145,8 +145,10 @@ TEST_CASE("what is not a result is never replaced", "[io]") {
     CHECK_THROWS_WITH(ResultDirectory(scratch.path / "mine"), Catch::Contains("'sub'"));
     fs::remove(scratch.path / "mine" / "sub");
     scratch.write("mine/notes.txt", "keep");
-    CHECK_THROWS_WITH(ResultDirectory(scratch.path / "mine"), Catch::Contains("'notes.txt'"));
+    scratch.write(std::string("mine/notes.txt.tmp-") + dead_pid, "not ours to remove");
+    CHECK_THROWS_WITH(ResultDirectory(scratch.path / "mine"), Catch::Contains("'notes.txt"));
     CHECK(slurp(scratch.path / "mine" / "notes.txt") == "keep");
+    CHECK(fs::exists(scratch.path / "mine" / (std::string("notes.txt.tmp-") + dead_pid)));
     // The current directory (or one holding it) cannot be swapped away under the user.
     const fs::path before = fs::current_path();
     fs::create_directories(scratch.path / "cwd");
