@@ -50,8 +50,15 @@ int open_temporary(const fs::path& temp) {
 }  // namespace
 
 void throw_output_failure(std::string_view what, const fs::path& path, int err) {
-    const std::string message =
+    std::string message =
         std::string(what) + " " + quoted(path) + ": " + errno_reason(err, "unknown error");
+    // Inside a result's temporary directory ".<name>.tmp-<pid>": say which result it was for.
+    const fs::path dir = path.parent_path();
+    const auto temp = parse_temporary_name(dir.filename().string(), ".tmp-");
+    if (temp && temp->stem.size() > 1 && temp->stem.front() == '.')
+        message += " (while writing the new result for " +
+                   quoted(dir.parent_path() / temp->stem.substr(1)) +
+                   "; any previous result there is unchanged)";
     if (path_is_unusable(err)) throw InputError(message);
     throw OutputError(message);
 }
