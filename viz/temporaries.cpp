@@ -11,14 +11,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Never destroyed: a signal may arrive while the process is already running its static
+// destructors on the way out, and the cleanup thread must still find the registry.
 std::mutex& registry_mutex() {
-    static std::mutex m;
-    return m;
+    static auto* m = new std::mutex;
+    return *m;
 }
 
 std::vector<fs::path>& registry() {
-    static std::vector<fs::path> paths;
-    return paths;
+    static auto* paths = new std::vector<fs::path>;
+    return *paths;
 }
 
 }  // namespace
