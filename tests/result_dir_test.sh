@@ -125,6 +125,8 @@ if mount -t tmpfs -o size=256k tmpfs "$work/small" 2> /dev/null; then
     || fail "full disk message: $(cat "$work/err.txt")"
   intact "full disk" "$work/small/r" "$work/small.sha"
   no_temporaries "full disk" "$work/small/r"
+  expect_rc "a mount point as --out" 2 "$moatsim" run "$base" "${small[@]}" --out "$work/small"
+  grep -q "mount point" "$work/err.txt" && pass || fail "mount point message: $(cat "$work/err.txt")"
   umount "$work/small"
 else
   echo "note: cannot mount a tmpfs here; the full disk is covered by the injected write errors"

@@ -125,6 +125,10 @@ void ResultDirectory::check_replaceable() const {
     const fs::file_status status = fs::symlink_status(where_, ec);
     if (!fs::exists(status)) return;
     if (!fs::is_directory(fs::status(where_, ec))) refuse(target_, "it exists and is not a directory");
+    struct stat self {}, parent {};
+    if (::stat(where_.c_str(), &self) == 0 && ::stat(where_.parent_path().c_str(), &parent) == 0 &&
+        self.st_dev != parent.st_dev)
+        refuse(target_, "it is a mount point, which cannot be replaced; use a directory inside it");
     if (is_within(fs::current_path(ec), where_))
         refuse(target_, "it is or contains the current directory, which is not replaced");
     for (fs::directory_iterator it(where_, ec), end; !ec && it != end; it.increment(ec)) {
