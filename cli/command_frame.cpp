@@ -1,10 +1,20 @@
 #include "cli/command_frame.hpp"
 
+#include <pthread.h>
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "agents/input_error.hpp"
 #include "agents/input_text.hpp"
 #include "cli/commands.hpp"
+#include "viz/temporaries.hpp"
 
 namespace moatsim::cli {
 
@@ -16,6 +26,40 @@ std::optional<tbb::global_control> thread_limit(const boost::program_options::va
         limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(n));
     }
     return limit;
+}
+
+std::filesystem::path output_directory(const boost::program_options::variables_map& vm,
+                                       const std::filesystem::path& fallback) {
+    if (!vm.count("out")) return fallback;
+    const std::string out = vm["out"].as<std::string>();
+    if (out.empty())
+        throw InputError("--out: expected an output directory, got an empty path");
+    return out;
+}
+
+void log_repairs(const std::vector<std::string>& notes) {
+    for (const auto& note : notes) spdlog::warn("{}", note);
+}
+
+void remove_temporaries_on_signals() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // The signals are blocked in every thread and taken by one thread with sigwait, so
+        // the cleanup runs as ordinary code (a handler may not walk directories), while the
+        // computation is left running until it is done.
+        sigset_t set;
+        sigemptyset(&set);
+        for (const int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&set, s);
+        if (pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0) return;
+        std::thread([set] {
+            int signo = 0;
+            while (sigwait(&set, &signo) != 0) {}
+            remove_registered_temporaries();
+            std::fprintf(stderr, "\nmoatsim: stopped by %s; unfinished output removed, any "
+                         "previous result left as it was\n", strsignal(signo));
+            std::_Exit(128 + signo);
+        }).detach();
+    });
 }
 
 int run_reporting_errors(const std::string& command, const std::string& usage,
@@ -30,6 +74,9 @@ int run_reporting_errors(const std::string& command, const std::string& usage,
     } catch (const InputError& e) {
         std::cerr << "error: " << e.what() << "\n";
         return exit_bad_input;
+    } catch (const OutputError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return exit_failure;
     } catch (const std::exception& e) {
         std::cerr << "moatsim " << command << " failed: " << e.what() << "\n";
         return exit_failure;

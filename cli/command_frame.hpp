@@ -1,12 +1,15 @@
 #pragma once
-// What every subcommand does the same way: the --threads limit, and turning errors into one
-// message and an exit code (2 for bad input or usage, 1 for anything else).
+// What every subcommand does the same way: the --threads limit, the --out directory, removing
+// temporaries on a signal, and turning errors into one message and an exit code (2 for bad
+// input or usage, 1 for anything else, 128 + signal number for a signal).
 #include <boost/program_options.hpp>
 #include <tbb/global_control.h>
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace moatsim::cli {
 
@@ -14,8 +17,22 @@ namespace moatsim::cli {
 [[nodiscard]] std::optional<tbb::global_control> thread_limit(
     const boost::program_options::variables_map& vm);
 
+/// --out, or `fallback` without it. @throws InputError for an empty --out (which would
+/// otherwise mean the current directory).
+[[nodiscard]] std::filesystem::path output_directory(
+    const boost::program_options::variables_map& vm, const std::filesystem::path& fallback);
+
+/// Logs what opening an output directory repaired (stale temporaries, an interrupted swap).
+void log_repairs(const std::vector<std::string>& notes);
+
+/// From now on SIGINT, SIGTERM and SIGHUP remove this process's registered temporaries
+/// (viz/temporaries.hpp) and exit with 128 + the signal number. Call it first thing in a
+/// command, before any worker thread exists (they inherit the blocked signal mask).
+void remove_temporaries_on_signals();
+
 /// Runs body(), reporting po::error with the usage and options (exit 2), InputError as
-/// "error: ..." (exit 2) and any other exception as "moatsim <command> failed: ..." (exit 1).
+/// "error: ..." (exit 2), OutputError as "error: ..." (exit 1) and any other exception as
+/// "moatsim <command> failed: ..." (exit 1).
 int run_reporting_errors(const std::string& command, const std::string& usage,
                          const boost::program_options::options_description& desc,
                          const std::function<int()>& body);

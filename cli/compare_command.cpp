@@ -20,6 +20,7 @@
 #include "market/scenario_writer.hpp"
 #include "viz/atomic_file.hpp"
 #include "viz/comparison.hpp"
+#include "viz/result_directory.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -51,6 +52,7 @@ void align_run(Scenario& alt, const Scenario& base) {
 int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     if (!vm.count("base") || !vm.count("alt"))
         throw InputError("moatsim compare: expected two scenario files, BASE.toml and ALT.toml");
+    remove_temporaries_on_signals();
     const auto started_wall = std::chrono::system_clock::now();
     const auto started = std::chrono::steady_clock::now();
     const bool quiet = vm.count("quiet") > 0;
@@ -91,10 +93,10 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     std::vector<std::string> unmatched;
     alt = with_brands_from(std::move(alt), base, brands, &unmatched);
 
-    const std::filesystem::path out_dir =
-        vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>())
-                        : std::filesystem::path("results") / ("compare_" + base.name + "_vs_" + alt.name);
-    ensure_writable_directory(out_dir);
+    const std::filesystem::path out_dir = output_directory(
+        vm, std::filesystem::path("results") / ("compare_" + base.name + "_vs_" + alt.name));
+    ResultDirectory result_dir(out_dir);  // all files swapped in together at the end
+    log_repairs(result_dir.notes());
 
     const auto rows = static_cast<std::uint64_t>(base.run.replicates) *
                       static_cast<std::uint64_t>(base.run.ticks + alt.run.ticks + 2);
@@ -104,12 +106,10 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     bar.finish();
     const Comparison c = compare_runs(base, base_run, alt, alt_run, *metric, cloud);
 
-    write_file_atomically_with(out_dir / "compare.csv",
+    write_file_atomically_with(result_dir.path() / "compare.csv",
                           [&](std::ostream& out) { write_comparison_csv(out, base, c); });
-    write_file_atomically_with(out_dir / "base.resolved.toml",
-                          [&](std::ostream& out) { out << resolved_toml(base); });
-    write_file_atomically_with(out_dir / "alt.resolved.toml",
-                          [&](std::ostream& out) { out << resolved_toml(alt); });
+    write_file_atomically(result_dir.path() / "base.resolved.toml", resolved_toml(base));
+    write_file_atomically(result_dir.path() / "alt.resolved.toml", resolved_toml(alt));
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     Manifest manifest;
@@ -124,7 +124,8 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     manifest.notes = {{"metric", metric_name(*metric)},
                       {"replicates", std::to_string(base.run.replicates)},
                       {"mode", base.run.mode == Mode::expected ? "expected" : "stochastic"}};
-    write_manifest(out_dir, manifest);
+    write_manifest(result_dir.path(), manifest);
+    result_dir.commit();
 
     if (!quiet) {
         if (!c.only_base_clouds.empty() || !c.only_alt_clouds.empty())

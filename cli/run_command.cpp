@@ -21,6 +21,7 @@
 #include "market/ensemble.hpp"
 #include "viz/atomic_file.hpp"
 #include "viz/csv_tables.hpp"
+#include "viz/result_directory.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -48,6 +49,7 @@ Scenario resolved_scenario(Scenario s, const EnsembleResult& result, std::size_t
 }
 
 int run(const po::variables_map& vm, const std::vector<std::string>& args) {
+    remove_temporaries_on_signals();
     if (!vm.count("scenario")) throw InputError("moatsim run: missing SCENARIO.toml");
     const std::string scenario_file = vm["scenario"].as<std::string>();
     if (vm.count("population") && vm.count("enterprises"))
@@ -73,19 +75,22 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
         spdlog::info("brand constants calibrated on the root base {} (calibrate = \"base\")",
                      scenario.bases.back().string());
     }
+    const std::filesystem::path out_dir =
+        output_directory(vm, std::filesystem::path("results") / scenario.name);
+    // Opened before hours of computing, to fail early; every file goes to its temporary
+    // directory, swapped in for out_dir once all are written.
+    ResultDirectory result_dir(out_dir);
+    log_repairs(result_dir.notes());
+    if (vm.count("population")) result_dir.carry_over(vm["population"].as<std::string>());
+
     if (vm.count("export-population")) {
         const std::filesystem::path file = vm["export-population"].as<std::string>();
-        AtomicFile out(file);
+        AtomicFile out(result_dir.place(file));
         write_population_csv(out.stream(), loaded ? *loaded : replicate_population(scenario, 0),
                              cloud_names(scenario), vendor_names(scenario));
         out.commit();
         spdlog::info("wrote the population of replicate 0 to {}", file.string());
     }
-
-    const std::filesystem::path out_dir =
-        vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>())
-                        : std::filesystem::path("results") / scenario.name;
-    ensure_writable_directory(out_dir);  // fail before hours of computing, not after
 
     const auto rows = static_cast<std::uint64_t>(scenario.run.replicates) *
                       static_cast<std::uint64_t>(scenario.run.ticks + 1);
@@ -100,7 +105,7 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
 
     const Scenario resolved = resolved_scenario(
         scenario, result, static_cast<std::size_t>(scenario.population.enterprises));
-    write_run_outputs(out_dir, resolved, result);
+    write_run_outputs(result_dir.path(), resolved, result);
     Manifest manifest;
     manifest.command = "run";
     manifest.command_line = command_line("run", args);
@@ -114,7 +119,8 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     manifest.notes = {{"mode", scenario.run.mode == Mode::expected ? "expected" : "stochastic"},
                       {"replicates", std::to_string(scenario.run.replicates)},
                       {"enterprises", std::to_string(scenario.population.enterprises)}};
-    write_manifest(out_dir, manifest);
+    write_manifest(result_dir.path(), manifest);
+    result_dir.commit();
     if (!quiet) {
         std::cout << share_table(resolved, result);
         std::cout << "Ran " << scenario.run.replicates << " replicate(s) of "

@@ -24,6 +24,7 @@ namespace {
 constexpr const char* sweep_usage = "Usage: moatsim sweep SWEEP.toml [options]\n";
 
 int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
+    remove_temporaries_on_signals();
     if (!vm.count("scenario")) throw InputError("moatsim sweep: missing SWEEP.toml");
     const auto started_wall = std::chrono::system_clock::now();
     const auto started = std::chrono::steady_clock::now();
@@ -33,8 +34,7 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
     const std::filesystem::path file = vm["scenario"].as<std::string>();
     const SweepSpec spec = load_sweep(file, overrides_from(vm));
     const std::filesystem::path out_dir =
-        vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>())
-                        : std::filesystem::path("results") / spec.name;
+        output_directory(vm, std::filesystem::path("results") / spec.name);
 
     std::unique_ptr<ProgressBar> bar;
     const SweepSummary summary = run_sweep(
@@ -43,7 +43,7 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
             bar = std::make_unique<ProgressBar>(spec.name, rows,
                                                 !quiet && ProgressBar::stderr_is_terminal());
         },
-        [&bar] { bar->advance(); });
+        [&bar] { bar->advance(); }, [](const std::string& note) { log_repairs({note}); });
     if (bar) bar->finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

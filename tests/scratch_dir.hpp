@@ -9,6 +9,12 @@
 
 namespace moatsim::test {
 
+/// The whole content of a file, as bytes.
+inline std::string slurp(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 struct ScratchDir {
     std::filesystem::path path;
 

@@ -15,18 +15,7 @@ using moatsim::AtomicFile;
 using moatsim::InputError;
 
 using moatsim::test::ScratchDir;
-
-namespace {
-
-
-std::string slurp(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
+using moatsim::test::slurp;
 
 TEST_CASE("AtomicFile leaves nothing behind when not committed", "[io]") {
     ScratchDir dir("atomic_uncommitted");

@@ -9,15 +9,14 @@
 #include <system_error>
 
 #include "agents/input_error.hpp"
+#include "viz/fault_hook.hpp"
+#include "viz/fd_buffer.hpp"
+#include "viz/temporaries.hpp"
 
 namespace moatsim {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Large enough that a 10-million-row population file is written in big sequential chunks
-// instead of libstdc++'s default 8 KiB.
-constexpr std::size_t buffer_bytes = std::size_t{1} << 20;
 
 std::string quoted(const fs::path& p) {
     return "'" + p.string() + "'";
@@ -28,57 +27,103 @@ std::string errno_reason(int err, const char* fallback) {
     return err != 0 ? std::string(std::strerror(err)) : std::string(fallback);
 }
 
+// Errors that say the path the user chose cannot hold output (as opposed to the disk or the
+// device failing while writing).
+bool path_is_unusable(int err) {
+    switch (err) {
+    case EACCES: case EPERM: case EROFS: case ENOENT: case ENOTDIR: case EISDIR:
+    case ENOTEMPTY: case EEXIST: case ENAMETOOLONG: case ELOOP: case EXDEV:
+        return true;
+    default:
+        return false;
+    }
+}
+
+int open_temporary(const fs::path& temp) {
+    int fd = -1;
+    do {
+        fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    } while (fd < 0 && errno == EINTR);
+    return fd;
+}
+
 }  // namespace
+
+void throw_output_failure(std::string_view what, const fs::path& path, int err) {
+    std::string message =
+        std::string(what) + " " + quoted(path) + ": " + errno_reason(err, "unknown error");
+    // Inside a result's temporary directory ".<name>.tmp-<pid>": say which result it was for.
+    const fs::path dir = path.parent_path();
+    const auto temp = parse_temporary_name(dir.filename().string(), ".tmp-");
+    if (temp && temp->stem.size() > 1 && temp->stem.front() == '.')
+        message += " (while writing the new result for " +
+                   quoted(dir.parent_path() / temp->stem.substr(1)) +
+                   "; any previous result there is unchanged)";
+    if (path_is_unusable(err)) throw InputError(message);
+    throw OutputError(message);
+}
+
+void sync_path(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw_output_failure("cannot sync", path, errno);
+    int err = 0;
+    if (::fsync(fd) != 0) err = errno;
+    ::close(fd);
+    // Some file systems cannot fsync a directory; that is not a lost write.
+    if (err != 0 && err != EINVAL && err != EROFS) throw OutputError(
+        "cannot sync " + quoted(path) + ": " + errno_reason(err, "unknown error"));
+}
 
 AtomicFile::AtomicFile(fs::path target)
     : target_(std::move(target)),
       // Same directory as the target, so the final rename never crosses a file system
       // (which would make it a non-atomic copy); the pid keeps concurrent runs apart.
       temp_(target_.string() + ".tmp-" + std::to_string(::getpid())),
-      buffer_(new char[buffer_bytes]) {
-    // pubsetbuf only takes effect before open() in libstdc++.
-    out_.rdbuf()->pubsetbuf(buffer_.get(), static_cast<std::streamsize>(buffer_bytes));
-    errno = 0;
-    out_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!out_.is_open()) {
+      out_(nullptr) {
+    const fs::path parent = target_.parent_path().empty() ? fs::path(".") : target_.parent_path();
+    remove_stale_temporaries(parent, ".tmp-", target_.filename().string());
+    register_temporary(temp_);
+    const int fd = open_temporary(temp_);
+    if (fd < 0) {
         const int err = errno;
-        throw InputError("cannot write " + quoted(target_) + ": " +
-                         errno_reason(err, "cannot create a file there"));
+        unregister_temporary(temp_);
+        throw_output_failure("cannot write", target_, err);
     }
+    buffer_ = std::make_unique<detail::FdBuffer>(fd);
+    out_.rdbuf(buffer_.get());
 }
 
 AtomicFile::~AtomicFile() {
     if (committed_) return;
-    if (out_.is_open()) out_.close();
+    buffer_->finish(false);
     std::error_code ignored;  // a destructor must not throw; a leftover temp is harmless
     fs::remove(temp_, ignored);
+    unregister_temporary(temp_);
 }
 
-void AtomicFile::fail(std::string_view reason) {
-    if (out_.is_open()) out_.close();
+void AtomicFile::fail(int err) {
+    buffer_->finish(false);
     std::error_code ignored;
     fs::remove(temp_, ignored);
-    throw InputError("cannot write " + quoted(target_) + ": " + std::string(reason));
+    unregister_temporary(temp_);
+    committed_ = true;  // nothing left for the destructor
+    throw_output_failure("cannot write", target_, err);
 }
 
 void AtomicFile::commit() {
     if (committed_) return;
-    if (!out_.is_open()) fail("the file was already closed");
-    // A failure during streaming (disk full) leaves badbit set; errno is stale by now.
-    if (!out_) fail("a write failed (disk full?)");
-    errno = 0;
+    const std::string name = target_.filename().string();
+    if (fault_armed("write_error") || fault_armed("write_error:" + name))
+        buffer_->inject_error(ENOSPC);
     out_.flush();
-    if (!out_) fail(errno_reason(errno, "a write failed (disk full?)"));
-    errno = 0;
-    out_.close();
-    if (!out_) fail(errno_reason(errno, "closing the file failed"));
-    // No fsync: the guarantee is that readers never see a partial file and an interrupted
-    // run leaves the old one, not durability across power loss (which would cost seconds
-    // on multi-gigabyte population files).
-    std::error_code ec;
-    fs::rename(temp_, target_, ec);
-    if (ec) fail(ec.message());
+    // fsync before the rename: otherwise a power cut can publish the name with no data.
+    if (const int err = buffer_->finish(true); err != 0) fail(err);
+    if (::rename(temp_.c_str(), target_.c_str()) != 0) fail(errno);
     committed_ = true;
+    unregister_temporary(temp_);
+    const fs::path parent = target_.parent_path().empty() ? fs::path(".") : target_.parent_path();
+    sync_path(parent);  // the rename itself
+    fault_point("after_file:" + name);
 }
 
 void write_file_atomically(const fs::path& target, std::string_view content) {

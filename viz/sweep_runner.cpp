@@ -41,7 +41,8 @@ std::string describe_run(const SweepSpec& spec, const SweepRun& run) {
 }
 
 SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_dir,
-                       const SweepProgress& on_start, const std::function<void()>& on_tick) {
+                       const SweepProgress& on_start, const std::function<void()>& on_tick,
+                       const std::function<void(const std::string&)>& on_note) {
     Scenario base = pin_base_brands(load_scenario(spec.base, spec.overrides), spec.overrides,
                                     nullptr);
     const std::vector<SweepRun> runs = expand_design(spec);
@@ -50,8 +51,15 @@ SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_d
     summary.seed = base.run.seed;
     summary.replicates = base.run.replicates;
     summary.plan = sweep_plan(spec, runs, base);
-    SweepOutput out(out_dir, summary.plan, sweep_csv_header(spec), runs_csv_header(spec));
+    std::vector<std::string> prefixes;
+    for (const auto& r : runs)
+        prefixes.push_back(runs_csv_prefix(r, base.run.seed, base.run.replicates));
+    SweepOutput out(out_dir, summary.plan, sweep_csv_header(spec), runs_csv_header(spec),
+                    prefixes);
     summary.resumed = out.completed();
+    summary.notes = out.notes();
+    if (on_note)
+        for (const auto& note : out.notes()) on_note(note);
 
     const int remaining = summary.runs - summary.resumed;
     if (on_start)
@@ -81,8 +89,9 @@ SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_d
         if (tbb::is_current_task_group_canceling()) return;
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        out.finish(i, sweep_csv_rows(spec, run, s, result),
-                   runs_csv_row(spec, run, s.run.seed, s.run.replicates, seconds));
+        std::string rows = sweep_csv_rows(spec, run, s, result);
+        std::string listed = runs_csv_row(run, s.run.seed, s.run.replicates, seconds, rows);
+        out.finish(i, std::move(rows), std::move(listed));
     });
     return summary;
 }

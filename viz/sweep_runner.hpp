@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "market/sweep_spec.hpp"
 
@@ -18,6 +19,7 @@ struct SweepSummary {
     std::uint64_t seed = 0;
     int replicates = 0;
     std::string plan;     // the fingerprint written to sweep.plan
+    std::vector<std::string> notes;  // what reopening the directory repaired
 };
 
 /// The sweep's fingerprint: hashes of the sweep file and of the base scenario and its bases,
@@ -31,10 +33,13 @@ struct SweepSummary {
 /// Rows (ticks of replicates) the remaining runs will produce, for a progress bar.
 using SweepProgress = std::function<void(std::uint64_t total_rows)>;
 
-/// Runs every run not yet on disk. on_start gets the number of rows still to compute;
+/// Runs every run not yet on disk (or not intact there). on_note gets each repair reopening
+/// the directory made (before any computing); on_start the number of rows still to compute;
 /// on_tick is called after every row, from worker threads.
-/// @throws InputError for bad inputs or a directory holding another sweep.
+/// @throws InputError for bad inputs or a directory holding another sweep; OutputError
+/// when writing fails.
 SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_dir,
-                       const SweepProgress& on_start, const std::function<void()>& on_tick);
+                       const SweepProgress& on_start, const std::function<void()>& on_tick,
+                       const std::function<void(const std::string&)>& on_note = {});
 
 }  // namespace moatsim
