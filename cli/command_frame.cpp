@@ -4,6 +4,7 @@
 
 #include "agents/input_error.hpp"
 #include "cli/commands.hpp"
+#include "market/tick_check.hpp"
 
 namespace moatsim::cli {
 
@@ -28,6 +29,9 @@ int run_reporting_errors(const std::string& command, const std::string& usage,
     } catch (const InputError& e) {
         std::cerr << "error: " << e.what() << "\n";
         return exit_bad_input;
+    } catch (const SimulationError& e) {  // a numeric blow-up: not bad input, nothing written
+        std::cerr << "moatsim " << command << ": " << e.what() << "\n";
+        return exit_failure;
     } catch (const std::exception& e) {
         std::cerr << "moatsim " << command << " failed: " << e.what() << "\n";
         return exit_failure;

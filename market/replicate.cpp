@@ -4,6 +4,7 @@
 
 #include "market/cloud_supply.hpp"
 #include "market/events.hpp"
+#include "market/tick_check.hpp"
 
 namespace moatsim {
 namespace {
@@ -40,6 +41,7 @@ StepInputs Replicate::inputs(double hazard) const {
 
 TickRecord Replicate::initialize() {
     market_.tick = 0;
+    check_population(scenario_, population_);
     apply_events_due(scenario_, market_);
     market_.fill_choice_context(live_brands(), ctx_);
     const Tally tally = stepper_.allocate_initial(inputs(0.0), enterprises_);
@@ -59,7 +61,9 @@ TickRecord Replicate::initialize() {
         market_.capacity_gpu[k] = cap * (1.0 - f);
         market_.excess[k] = 0.0;
     }
-    return record(clearing, training, tally);
+    TickRecord row = record(clearing, training, tally);
+    check_tick(scenario_, row);  // every mode and command passes here
+    return row;
 }
 
 TickRecord Replicate::advance() {
@@ -77,6 +81,7 @@ TickRecord Replicate::advance() {
     market_.excess = clearing.excess;
     const Training training = train_vendors(market_, clearing.vendor_revenue);  // step 5
     TickRecord row = record(clearing, training, tally);                     // step 7 (prices used)
+    check_tick(scenario_, row);
     const double alpha_bar = tally.adopters > 0.0 ? tally.alpha_sum / tally.adopters : 0.0;
     update_clouds(market_, clearing.share_workload, alpha_bar, clearing.total_demand);  // step 6
     return row;

@@ -1,0 +1,157 @@
+#include "market/tick_check.hpp"
+
+#include <cfloat>
+#include <cmath>
+#include <string_view>
+
+#include <charconv>
+
+namespace moatsim {
+namespace {
+
+// Shortest round-trip form, as the loader prints numbers.
+std::string format_number(double x) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, x);
+    return std::string(buf, r.ptr);
+}
+
+// Shares are sums of a few doubles; 1e-6 is far above their rounding and far below any
+// meaningful share.
+constexpr double share_tolerance = 1e-6;
+
+// The parameters behind each recorded quantity, for the message.
+namespace hints {
+constexpr std::string_view demand =
+    "population.market_size, globals.demand_growth, population.size";
+constexpr std::string_view capacity =
+    "globals.headroom, globals.demand_growth, globals.gpu_supply, globals.gpu_supply_growth, "
+    "clouds.*.silicon_supply, clouds.*.silicon_supply_growth, population.market_size, and "
+    "training demand (vendors.*.funding, funding events, vendors.*.reinvest over a low price)";
+constexpr std::string_view price =
+    "globals.lerner_min, globals.lerner_max, globals.markup_speed, globals.gpu_cost, "
+    "globals.gpu_cost_decline, clouds.*.price";
+constexpr std::string_view share =
+    "population.market_size, globals.demand_growth, globals.headroom, globals.gpu_supply, "
+    "vendors.*.compute_scale (quality), vendors.*.funding and funding events";
+constexpr std::string_view training =
+    "vendors.*.funding, funding events, vendors.*.reinvest, vendors.*.margin, "
+    "population.market_size, globals.demand_growth";
+constexpr std::string_view quality =
+    "vendors.*.quality0, vendors.*.quality_scale, vendors.*.compute_scale, vendors.*.funding, "
+    "funding events, vendors.*.reinvest";
+constexpr std::string_view revenue =
+    "population.market_size, globals.demand_growth, clouds.*.price, vendors.*.margin";
+constexpr std::string_view count = "population.enterprises, globals.bass_p, globals.bass_q";
+}  // namespace hints
+
+class Checker {
+public:
+    Checker(const Scenario& s, int tick) : scenario_(s), tick_(tick) {}
+
+    // value >= lo (and finite)
+    void at_least(std::string_view what, double v, double lo, std::string_view hint) const {
+        if (!std::isfinite(v)) fail(what, v, "a finite number >= " + format_number(lo), hint);
+        if (v < lo) fail(what, v, "a number >= " + format_number(lo), hint);
+    }
+    void fraction(std::string_view what, double v, std::string_view hint) const {
+        if (!(v >= -share_tolerance && v <= 1.0 + share_tolerance))
+            fail(what, v, "a fraction in [0, 1]", hint);
+    }
+    void finite(std::string_view what, double v, std::string_view hint) const {
+        if (!std::isfinite(v)) fail(what, v, "a finite number", hint);
+    }
+    void positive_price(std::string_view what, double v, std::string_view hint) const {
+        // A subnormal price (the 1e-321) divides training budgets into inf units.
+        if (!(std::isfinite(v) && v >= DBL_MIN))
+            fail(what, v, "a finite price > 0 (at least " + format_number(DBL_MIN) + ")", hint);
+    }
+    void sums_to_one(std::string_view what, double sum, std::string_view hint) const {
+        if (!(std::abs(sum - 1.0) <= share_tolerance))
+            fail(what, sum, "shares summing to 1 (workload was served)", hint);
+    }
+
+    [[noreturn]] void fail(std::string_view what, double v, const std::string& expected,
+                           std::string_view hint) const {
+        const std::string value = std::isnan(v) ? "nan" : std::isinf(v) ? (v > 0 ? "inf" : "-inf")
+                                                                       : format_number(v);
+        throw SimulationError(tick_, scenario_.start.plus_months(tick_).to_string(),
+                              std::string(what), "is " + value + ", expected " + expected,
+                              std::string(hint));
+    }
+
+private:
+    const Scenario& scenario_;
+    int tick_;
+};
+
+}  // namespace
+
+SimulationError::SimulationError(int tick, std::string date, std::string quantity,
+                                 const std::string& problem, std::string hint)
+    : std::runtime_error("numeric failure at tick " + std::to_string(tick) + " (" + date + "): " +
+                         quantity + " " + problem + "; parameters most likely responsible: " +
+                         hint),
+      tick_(tick), date_(std::move(date)), quantity_(std::move(quantity)), hint_(std::move(hint)) {}
+
+void check_population(const Scenario& scenario, const Population& population) {
+    double demand = 0.0, alpha = 0.0;
+    for (std::size_t i = 0; i < population.count(); ++i) {
+        demand += population.demand[i];
+        alpha += population.alpha[i];
+    }
+    const Checker c(scenario, 0);
+    c.at_least("population.size (sum over enterprises)", demand, 0.0,
+               "population.market_size, population.size");
+    c.at_least("population.price_sensitivity (sum over enterprises)", alpha, 0.0,
+               "population.price_sensitivity");
+}
+
+void check_tick(const Scenario& scenario, const TickRecord& row) {
+    const Checker c(scenario, row.tick);
+    const auto cloud_key = [&](std::size_t k, const char* field) {
+        return "clouds." + scenario.clouds[k].name + "." + field;
+    };
+    const auto vendor_key = [&](std::size_t m, const char* field) {
+        return "vendors." + scenario.vendors[m].name + "." + field;
+    };
+    double workload = 0.0, revenue_share = 0.0, revenue = 0.0;
+    bool served = false;
+    for (std::size_t k = 0; k < row.clouds.size(); ++k) {
+        const CloudRecord& r = row.clouds[k];
+        c.at_least(cloud_key(k, "demand"), r.demand, 0.0, hints::demand);
+        c.positive_price(cloud_key(k, "price"), r.price, hints::price);
+        c.at_least(cloud_key(k, "capacity"), r.capacity, 0.0, hints::capacity);
+        c.fraction(cloud_key(k, "utilization"), r.utilization, hints::capacity);
+        c.fraction(cloud_key(k, "silicon_fraction"), r.silicon_fraction, hints::capacity);
+        c.at_least(cloud_key(k, "revenue_usage"), r.revenue_usage, 0.0, hints::revenue);
+        c.at_least(cloud_key(k, "revenue_training"), r.revenue_training, 0.0, hints::training);
+        c.at_least(cloud_key(k, "customers"), r.customers, 0.0, hints::count);
+        c.fraction(cloud_key(k, "share_workload"), r.share_workload, hints::share);
+        c.fraction(cloud_key(k, "share_revenue"), r.share_revenue, hints::share);
+        workload += r.share_workload;
+        revenue_share += r.share_revenue;
+        revenue += r.revenue_usage + r.revenue_training;
+        // Some enterprise workload is served exactly when a cloud with demand has capacity.
+        served = served || (r.demand > 0.0 && r.capacity > 0.0);
+    }
+    double vendor_share = 0.0;
+    for (std::size_t m = 0; m < row.vendors.size(); ++m) {
+        const VendorRecord& v = row.vendors[m];
+        c.fraction(vendor_key(m, "share"), v.share, hints::share);
+        c.finite(vendor_key(m, "quality"), v.quality, hints::quality);
+        c.at_least(vendor_key(m, "revenue"), v.revenue, 0.0, hints::revenue);
+        c.at_least(vendor_key(m, "training_spend"), v.training_spend, 0.0, hints::training);
+        vendor_share += v.share;
+    }
+    c.at_least("adopters", row.adopters, 0.0, hints::count);
+    c.at_least("switches", row.switches, 0.0, hints::count);
+    c.fraction("hhi", row.hhi, hints::share);
+    if (served) {
+        c.sums_to_one("clouds.*.share_workload (sum)", workload, hints::share);
+        if (!row.vendors.empty()) c.sums_to_one("vendors.*.share (sum)", vendor_share, hints::share);
+    }
+    if (revenue > 0.0) c.sums_to_one("clouds.*.share_revenue (sum)", revenue_share, hints::revenue);
+}
+
+}  // namespace moatsim
