@@ -22,8 +22,14 @@ constexpr double share_tolerance = 1e-6;
 
 // The parameters behind each recorded quantity, for the message.
 namespace hints {
+// Demand is inf when it outgrows double range, nan when the choice utilities do (every
+// probability 0/0): low prices in log terms, or a scarcity penalty on a huge excess demand.
 constexpr std::string_view demand =
-    "population.market_size, globals.demand_growth, population.size";
+    "population.market_size, globals.demand_growth, population.size; if nan, choice "
+    "utilities out of range: clouds.*.price (globals.lerner_min, globals.lerner_max, "
+    "globals.markup_speed, globals.gpu_cost, globals.gpu_cost_decline, vendors.*.margin), "
+    "globals.scarcity_penalty with capacity far short of demand (globals.gpu_supply, "
+    "globals.gpu_supply_growth, globals.headroom)";
 constexpr std::string_view capacity =
     "globals.headroom, globals.demand_growth, globals.gpu_supply, globals.gpu_supply_growth, "
     "clouds.*.silicon_supply, clouds.*.silicon_supply_growth, population.market_size, and "
@@ -117,10 +123,12 @@ void check_tick(const Scenario& scenario, const TickRecord& row) {
     };
     double workload = 0.0, revenue_share = 0.0, revenue = 0.0;
     bool served = false;
+    // Prices first: they are this row's inputs, so a bad price explains what follows from it.
+    for (std::size_t k = 0; k < row.clouds.size(); ++k)
+        c.positive_price(cloud_key(k, "price"), row.clouds[k].price, hints::price);
     for (std::size_t k = 0; k < row.clouds.size(); ++k) {
         const CloudRecord& r = row.clouds[k];
         c.at_least(cloud_key(k, "demand"), r.demand, 0.0, hints::demand);
-        c.positive_price(cloud_key(k, "price"), r.price, hints::price);
         c.at_least(cloud_key(k, "capacity"), r.capacity, 0.0, hints::capacity);
         c.fraction(cloud_key(k, "utilization"), r.utilization, hints::capacity);
         c.fraction(cloud_key(k, "silicon_fraction"), r.silicon_fraction, hints::capacity);
