@@ -83,10 +83,25 @@ public:
                                                                        : format_number(v);
         throw SimulationError(tick_, scenario_.start.plus_months(tick_).to_string(),
                               std::string(what), "is " + value + ", expected " + expected,
-                              std::string(hint));
+                              named(what, hint));
     }
 
 private:
+    // The hint with "clouds.*." (or "vendors.*.") naming the cloud (vendor) of the quantity,
+    // e.g. "clouds.AWS.price" for a failure of clouds.AWS.capacity.
+    static std::string named(std::string_view what, std::string_view hint) {
+        std::string out(hint);
+        for (const std::string_view group : {"clouds.", "vendors."}) {
+            if (what.substr(0, group.size()) != group) continue;
+            const std::size_t dot = what.find('.', group.size());
+            if (dot == std::string_view::npos || what.substr(group.size(), 1) == "*") continue;
+            const std::string wild = std::string(group) + "*.", own(what.substr(0, dot + 1));
+            for (std::size_t at; (at = out.find(wild)) != std::string::npos;)
+                out.replace(at, wild.size(), own);
+        }
+        return out;
+    }
+
     const Scenario& scenario_;
     int tick_;
 };

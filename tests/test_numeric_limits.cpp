@@ -79,7 +79,7 @@ TEST_CASE("huge headroom gives infinite capacity: stopped with the cloud named",
 TEST_CASE("a tiny compute scale gives infinite quality: stopped with the vendor named",
           "[numeric]") {
     check_fails_everywhere([](Scenario& s) { s.vendors[1].compute_scale = 5e-324; }, 12,
-                           "vendors.Y.quality", "vendors.*.compute_scale");
+                           "vendors.Y.quality", "vendors.Y.compute_scale");
 }
 
 TEST_CASE("a huge funding event is stopped in the month it overflows, not before", "[numeric]") {
