@@ -9,6 +9,7 @@
 #include "market/events.hpp"
 #include "market/market_state.hpp"
 #include "market/replicate.hpp"
+#include "market/tick_check.hpp"
 
 namespace moatsim {
 
@@ -27,6 +28,7 @@ std::vector<double> scenario_brands(const Scenario& scenario, const Population& 
     std::vector<double> brand;
     for (const auto& c : scenario.clouds) brand.push_back(c.brand);
     if (scenario.calibration == CalibrationMethod::none) return brand;
+    check_population(scenario, population);  // before the contraction divides by its sums
 
     MarketState start(scenario);
     apply_events_due(scenario, start);  // the world at t = 0, as row 0 sees it

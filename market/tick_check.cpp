@@ -1,6 +1,7 @@
 #include "market/tick_check.hpp"
 
 #include <cfloat>
+#include <algorithm>
 #include <cmath>
 #include <string_view>
 
@@ -15,6 +16,9 @@ std::string format_number(double x) {
     const auto r = std::to_chars(buf, buf + sizeof buf, x);
     return std::string(buf, r.ptr);
 }
+
+// The largest utility term allowed, as for the scenario's utility parameters.
+constexpr double max_utility = 1e6;
 
 // Shares are sums of a few doubles; 1e-6 is far above their rounding and far below any
 // meaningful share.
@@ -116,16 +120,24 @@ SimulationError::SimulationError(int tick, std::string date, std::string quantit
       tick_(tick), date_(std::move(date)), quantity_(std::move(quantity)), hint_(std::move(hint)) {}
 
 void check_population(const Scenario& scenario, const Population& population) {
-    double demand = 0.0, alpha = 0.0;
-    for (std::size_t i = 0; i < population.count(); ++i) {
-        demand += population.demand[i];
-        alpha += population.alpha[i];
-    }
+    double demand = 0.0;
+    for (std::size_t i = 0; i < population.count(); ++i) demand += population.demand[i];
     const Checker c(scenario, 0);
     c.at_least("population.size (sum over enterprises)", demand, 0.0,
                "population.market_size, population.size");
-    c.at_least("population.price_sensitivity (sum over enterprises)", alpha, 0.0,
-               "population.price_sensitivity");
+    // Utility terms: the same bound as the scenario's utility parameters (docs/SCENARIO.md,
+    // "Numeric limits"); beyond it the logit's exp and log sum are out of double range.
+    const auto within = [&](const char* what, const char* hint,
+                            const std::vector<Attribute>& column) {
+        for (const Attribute x : column)
+            if (!(std::abs(static_cast<double>(x)) <= max_utility))
+                c.fail(std::string(what) + " (an enterprise's value)", x,
+                       "a finite number within +-1e6", hint);
+    };
+    within("population.price_sensitivity", "population.price_sensitivity", population.alpha);
+    within("population.quality_sensitivity", "population.quality_sensitivity", population.beta);
+    within("population.lock_in_fear", "population.lock_in_fear", population.phi);
+    within("population taste", "vendors.*.taste_mean, population.taste_sd", population.taste);
 }
 
 void check_tick(const Scenario& scenario, const TickRecord& row) {

@@ -71,6 +71,16 @@ TEST_CASE("a market size beyond float range stops at tick 0 before the fixed-poi
     CHECK(e.date() == "2025-01");
 }
 
+TEST_CASE("population attributes beyond utility range stop at tick 0", "[numeric]") {
+    check_fails_everywhere([](Scenario& s) { s.population.taste_sd = 1e308; }, 6,
+                           "population taste", "population.taste_sd");
+    check_fails_everywhere(
+        [](Scenario& s) {
+            s.population.quality_sensitivity = {Distribution::Kind::lognormal, 1.0, 1e300, 2.0};
+        },
+        6, "population.quality_sensitivity", "population.quality_sensitivity");
+}
+
 TEST_CASE("huge headroom gives infinite capacity: stopped with the cloud named", "[numeric]") {
     check_fails_everywhere([](Scenario& s) { s.globals.headroom = 1e308; }, 12,
                            "clouds.A.capacity", "globals.headroom");
