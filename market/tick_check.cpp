@@ -1,11 +1,9 @@
 #include "market/tick_check.hpp"
 
 #include <cfloat>
-#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <string_view>
-
-#include <charconv>
 
 namespace moatsim {
 namespace {
