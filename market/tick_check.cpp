@@ -83,8 +83,8 @@ public:
                            std::string_view hint) const {
         const std::string value = std::isnan(v) ? "nan" : std::isinf(v) ? (v > 0 ? "inf" : "-inf")
                                                                        : format_number(v);
-        throw SimulationError(tick_, scenario_.start.plus_months(tick_).to_string(),
-                              std::string(what), "is " + value + ", expected " + expected,
+        throw SimulationError(scenario_.source.string(), tick_,
+                              scenario_.start.plus_months(tick_).to_string(), std::string(what), "is " + value + ", expected " + expected,
                               named(what, hint));
     }
 
@@ -110,9 +110,10 @@ private:
 
 }  // namespace
 
-SimulationError::SimulationError(int tick, std::string date, std::string quantity,
-                                 const std::string& problem, std::string hint)
-    : std::runtime_error("numeric failure at tick " + std::to_string(tick) + " (" + date + "): " +
+SimulationError::SimulationError(const std::string& scenario, int tick, std::string date,
+                                 std::string quantity, const std::string& problem,
+                                 std::string hint)
+    : std::runtime_error(scenario + ": numeric failure at tick " + std::to_string(tick) + " (" + date + "): " +
                          quantity + " " + problem + "; parameters most likely responsible: " +
                          hint),
       tick_(tick), date_(std::move(date)), quantity_(std::move(quantity)), hint_(std::move(hint)) {}

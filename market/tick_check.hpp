@@ -16,12 +16,13 @@ namespace moatsim {
 /// A numeric failure of the model itself (not bad input): the CLI exits 1 with what().
 class SimulationError : public std::runtime_error {
 public:
-    /// @param tick      tick of the row (0 = start), or -1 before the first row
+    /// @param scenario  the scenario's file (which of compare's two, say), leads the message
+    /// @param tick      tick of the row (0 = start)
     /// @param date      "YYYY-MM" of that tick
     /// @param quantity  dotted name, e.g. "clouds.AWS.capacity"
     /// @param problem   what is wrong, e.g. "is nan, expected a finite number >= 0"
     /// @param hint      the parameters most likely responsible
-    SimulationError(int tick, std::string date, std::string quantity, const std::string& problem,
+    SimulationError(const std::string& scenario, int tick, std::string date, std::string quantity, const std::string& problem,
                     std::string hint);
     [[nodiscard]] int tick() const noexcept { return tick_; }
     [[nodiscard]] const std::string& date() const noexcept { return date_; }

@@ -80,7 +80,7 @@ for mode in stochastic expected; do
       "$moatsim" run "$work/war.toml" --mode "$mode" --kernel "$kernel" --out "$work/out" -q
   done
 done
-expect_exit 1 "price war in compare" "numeric failure at tick " "globals.lerner_max" -- \
+expect_exit 1 "price war in compare" "war.toml: numeric failure at tick " "globals.lerner_max" -- \
   "$moatsim" compare "$src/scenarios/baseline.toml" "$work/war.toml" --out "$work/out" -q
 expect_exit 1 "price war in live" "numeric failure at tick " "globals.lerner_max" -- \
   "$moatsim" live "$work/war.toml" --plain
