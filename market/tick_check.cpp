@@ -84,8 +84,8 @@ public:
         const std::string value = std::isnan(v) ? "nan" : std::isinf(v) ? (v > 0 ? "inf" : "-inf")
                                                                        : format_number(v);
         throw SimulationError(scenario_.source.string(), tick_,
-                              scenario_.start.plus_months(tick_).to_string(), std::string(what), "is " + value + ", expected " + expected,
-                              named(what, hint));
+                              scenario_.start.plus_months(tick_).to_string(), std::string(what),
+                              "is " + value + ", expected " + expected, named(what, hint));
     }
 
 private:
