@@ -113,9 +113,9 @@ private:
 SimulationError::SimulationError(const std::string& scenario, int tick, std::string date,
                                  std::string quantity, const std::string& problem,
                                  std::string hint)
-    : std::runtime_error(scenario + ": numeric failure at tick " + std::to_string(tick) + " (" + date + "): " +
-                         quantity + " " + problem + "; parameters most likely responsible: " +
-                         hint),
+    : std::runtime_error(scenario + ": numeric failure at tick " + std::to_string(tick) + " (" +
+                         date + "): " + quantity + " " + problem +
+                         "; parameters most likely responsible: " + hint),
       tick_(tick), date_(std::move(date)), quantity_(std::move(quantity)), hint_(std::move(hint)) {}
 
 void check_population(const Scenario& scenario, const Population& population) {
@@ -183,7 +183,8 @@ void check_tick(const Scenario& scenario, const TickRecord& row) {
     c.fraction("hhi", row.hhi, hints::share);
     if (served) {
         c.sums_to_one("clouds.*.share_workload (sum)", workload, hints::share);
-        if (!row.vendors.empty()) c.sums_to_one("vendors.*.share (sum)", vendor_share, hints::share);
+        if (!row.vendors.empty())
+            c.sums_to_one("vendors.*.share (sum)", vendor_share, hints::share);
     }
     if (revenue > 0.0) c.sums_to_one("clouds.*.share_revenue (sum)", revenue_share, hints::revenue);
 }

@@ -22,8 +22,8 @@ public:
     /// @param quantity  dotted name, e.g. "clouds.AWS.capacity"
     /// @param problem   what is wrong, e.g. "is nan, expected a finite number >= 0"
     /// @param hint      the parameters most likely responsible
-    SimulationError(const std::string& scenario, int tick, std::string date, std::string quantity, const std::string& problem,
-                    std::string hint);
+    SimulationError(const std::string& scenario, int tick, std::string date,
+                    std::string quantity, const std::string& problem, std::string hint);
     [[nodiscard]] int tick() const noexcept { return tick_; }
     [[nodiscard]] const std::string& date() const noexcept { return date_; }
     [[nodiscard]] const std::string& quantity() const noexcept { return quantity_; }

@@ -64,9 +64,9 @@ void check_fails_everywhere(const std::function<void(Scenario&)>& change, int ti
 
 TEST_CASE("a market size beyond float range stops at tick 0 before the fixed-point ledger",
           "[numeric]") {
-    check_fails_everywhere([](Scenario& s) { s.population.market_size = 1e308; }, 12,
-                           "population.size", "population.market_size");
-    const SimulationError e = failure_of(extreme([](Scenario& s) { s.population.market_size = 1e308; }));
+    const auto huge = [](Scenario& s) { s.population.market_size = 1e308; };
+    check_fails_everywhere(huge, 12, "population.size", "population.market_size");
+    const SimulationError e = failure_of(extreme(huge));
     CHECK(e.tick() == 0);
     CHECK(e.date() == "2025-01");
 }
@@ -175,13 +175,16 @@ TEST_CASE("check_tick names the first bad quantity of a row", "[numeric]") {
     row.clouds[1].share_workload = row.vendors[0].share = 1.0;
     CHECK_NOTHROW(check_tick(s, row));
     row.clouds[2].price = 1e-321;
-    CHECK_THROWS_WITH(check_tick(s, row), Contains("clouds.C.price is 1e-321, expected a finite price > 0"));
+    CHECK_THROWS_WITH(check_tick(s, row),
+                      Contains("clouds.C.price is 1e-321, expected a finite price > 0"));
     row.clouds[2].price = 1.0;
     row.vendors[2].quality = NAN;
-    CHECK_THROWS_WITH(check_tick(s, row), Contains("vendors.Z.quality is nan, expected a finite number"));
+    CHECK_THROWS_WITH(check_tick(s, row),
+                      Contains("vendors.Z.quality is nan, expected a finite number"));
     row.vendors[2].quality = 1.0;
     row.clouds[0].share_revenue = 1.5;
-    CHECK_THROWS_WITH(check_tick(s, row), Contains("clouds.A.share_revenue is 1.5, expected a fraction in [0, 1]"));
+    CHECK_THROWS_WITH(check_tick(s, row),
+                      Contains("clouds.A.share_revenue is 1.5, expected a fraction in [0, 1]"));
 }
 
 TEST_CASE("ranges that keep the model finite reject out-of-range values, naming the key",
