@@ -44,6 +44,7 @@ TickRecord Replicate::initialize() {
     check_population(scenario_, population_);
     apply_events_due(scenario_, market_);
     market_.fill_choice_context(live_brands(), ctx_);
+    check_choice_inputs(scenario_, market_.tick, ctx_);
     const Tally tally = stepper_.allocate_initial(inputs(0.0), enterprises_);
     adopted_fraction_ = population_.count() ? tally.adopters / population_.count() : 0.0;
 
@@ -71,6 +72,7 @@ TickRecord Replicate::advance() {
     const Globals& g = market_.globals;
     apply_events_due(scenario_, market_);                                   // step 1
     market_.fill_choice_context(live_brands(), ctx_);
+    check_choice_inputs(scenario_, market_.tick, ctx_);
     const double hazard = std::min(1.0, g.bass_p + g.bass_q * adopted_fraction_);
     cumulative_hazard_ += hazard >= 1.0 ? HUGE_VAL : -std::log1p(-hazard);
     const Tally tally = stepper_.step(inputs(hazard), enterprises_);         // steps 2-3

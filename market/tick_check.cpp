@@ -1,5 +1,6 @@
 #include "market/tick_check.hpp"
 
+#include <algorithm>
 #include <cfloat>
 #include <charconv>
 #include <cmath>
@@ -17,6 +18,9 @@ std::string format_number(double x) {
 
 // The largest utility term allowed, as for the scenario's utility parameters.
 constexpr double max_utility = 1e6;
+// Enterprises' attributes: ten times that, so that a taste_mean at its bound plus the taste
+// noise around it passes.
+constexpr double max_attribute = 1e7;
 
 // Shares are sums of a few doubles; 1e-6 is far above their rounding and far below any
 // meaningful share.
@@ -50,6 +54,10 @@ constexpr std::string_view quality =
     "funding events, vendors.*.reinvest";
 constexpr std::string_view revenue =
     "population.market_size, globals.demand_growth, clouds.*.price, vendors.*.margin";
+constexpr std::string_view scarcity =
+    "globals.scarcity_penalty with capacity far short of demand (globals.gpu_supply, "
+    "globals.gpu_supply_growth, globals.headroom, globals.demand_growth), training demand "
+    "(vendors.*.funding, funding events, vendors.*.reinvest), clouds.*.brand";
 constexpr std::string_view count = "population.enterprises, globals.bass_p, globals.bass_q";
 }  // namespace hints
 
@@ -61,6 +69,18 @@ public:
     void at_least(std::string_view what, double v, double lo, std::string_view hint) const {
         if (!std::isfinite(v)) fail(what, v, "a finite number >= " + format_number(lo), hint);
         if (v < lo) fail(what, v, "a number >= " + format_number(lo), hint);
+    }
+    void within(std::string_view what, double v, std::string_view hint) const {
+        if (!(std::abs(v) <= max_utility))
+            fail(what, v, "a finite number within +-1e6 (utils per unit of sensitivity)", hint);
+    }
+    // Expected mode's counts are sums of probabilities and differences of them: rounding can
+    // leave them a hair below 0 (a few 1e-9 seen), which is not a failure.
+    void count(std::string_view what, double v, std::string_view hint) const {
+        const double slack =
+            share_tolerance * std::max(1.0, static_cast<double>(scenario_.population.enterprises));
+        if (!std::isfinite(v)) fail(what, v, "a finite count >= 0", hint);
+        if (v < -slack) fail(what, v, "a count >= 0", hint);
     }
     void fraction(std::string_view what, double v, std::string_view hint) const {
         if (!(v >= -share_tolerance && v <= 1.0 + share_tolerance))
@@ -124,19 +144,34 @@ void check_population(const Scenario& scenario, const Population& population) {
     const Checker c(scenario, 0);
     c.at_least("population.size (sum over enterprises)", demand, 0.0,
                "population.market_size, population.size");
-    // Utility terms: the same bound as the scenario's utility parameters (docs/SCENARIO.md,
-    // "Numeric limits"); beyond it the logit's exp and log sum are out of double range.
+    // Utility terms (docs/SCENARIO.md, "Numeric limits"): beyond max_attribute the products
+    // with prices' logs and qualities leave the range the choice kernels handle.
     const auto within = [&](const char* what, const char* hint,
                             const std::vector<Attribute>& column) {
         for (const Attribute x : column)
-            if (!(std::abs(static_cast<double>(x)) <= max_utility))
+            if (!(std::abs(static_cast<double>(x)) <= max_attribute))
                 c.fail(std::string(what) + " (an enterprise's value)", x,
-                       "a finite number within +-1e6", hint);
+                       "a finite number within +-1e7", hint);
     };
     within("population.price_sensitivity", "population.price_sensitivity", population.alpha);
     within("population.quality_sensitivity", "population.quality_sensitivity", population.beta);
     within("population.lock_in_fear", "population.lock_in_fear", population.phi);
     within("population taste", "vendors.*.taste_mean, population.taste_sd", population.taste);
+}
+
+void check_choice_inputs(const Scenario& scenario, int tick, const ChoiceContext& ctx) {
+    const Checker c(scenario, tick);
+    for (int k = 0; k < ctx.clouds; ++k) {
+        const std::string cloud = "clouds." + scenario.clouds[k].name;
+        c.within(cloud + ".brand - scarcity_penalty * excess demand", ctx.cloud_constant[k],
+                 hints::scarcity);
+        for (int m = 0; m < ctx.vendors; ++m)
+            c.within(cloud + ".price (log of the price with " + scenario.vendors[m].name + ")",
+                     ctx.log_price[k * ctx.vendors + m], hints::price);
+    }
+    for (int m = 0; m < ctx.vendors; ++m)
+        c.within("vendors." + scenario.vendors[m].name + ".quality", ctx.quality[m],
+                 hints::quality);
 }
 
 void check_tick(const Scenario& scenario, const TickRecord& row) {
@@ -160,7 +195,7 @@ void check_tick(const Scenario& scenario, const TickRecord& row) {
         c.fraction(cloud_key(k, "silicon_fraction"), r.silicon_fraction, hints::capacity);
         c.at_least(cloud_key(k, "revenue_usage"), r.revenue_usage, 0.0, hints::revenue);
         c.at_least(cloud_key(k, "revenue_training"), r.revenue_training, 0.0, hints::training);
-        c.at_least(cloud_key(k, "customers"), r.customers, 0.0, hints::count);
+        c.count(cloud_key(k, "customers"), r.customers, hints::count);
         c.fraction(cloud_key(k, "share_workload"), r.share_workload, hints::share);
         c.fraction(cloud_key(k, "share_revenue"), r.share_revenue, hints::share);
         workload += r.share_workload;
@@ -178,8 +213,8 @@ void check_tick(const Scenario& scenario, const TickRecord& row) {
         c.at_least(vendor_key(m, "training_spend"), v.training_spend, 0.0, hints::training);
         vendor_share += v.share;
     }
-    c.at_least("adopters", row.adopters, 0.0, hints::count);
-    c.at_least("switches", row.switches, 0.0, hints::count);
+    c.count("adopters", row.adopters, hints::count);
+    c.count("switches", row.switches, hints::count);
     c.fraction("hhi", row.hhi, hints::share);
     if (served) {
         c.sums_to_one("clouds.*.share_workload (sum)", workload, hints::share);

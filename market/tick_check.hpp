@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "agents/choice.hpp"
 #include "market/records.hpp"
 #include "market/scenario.hpp"
 
@@ -38,6 +39,11 @@ private:
 /// to a finite total: the stochastic ledger's fixed point (market/demand_ledger.hpp) is only
 /// in range for a finite total. O(N), once per replicate.
 void check_population(const Scenario& scenario, const Population& population);
+
+/// Throws SimulationError if a utility term of this tick's choices is out of range (prices'
+/// logs, cloud constants b_k - delta z_k, qualities): the choice kernels' exp and log sums
+/// need them finite and within +-1e6 utils per unit of sensitivity.
+void check_choice_inputs(const Scenario& scenario, int tick, const ChoiceContext& ctx);
 
 /// Throws SimulationError on the first recorded quantity of `row` that is out of its range.
 void check_tick(const Scenario& scenario, const TickRecord& row);
