@@ -4,6 +4,8 @@
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 
+#include <exception>
+
 #include "agents/input_error.hpp"
 #include "market/calibration.hpp"
 #include "market/events.hpp"
@@ -56,6 +58,9 @@ EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
 
     const auto reps = static_cast<std::size_t>(scenario.run.replicates);
     out.replicates.resize(reps);
+    // A numeric failure is kept per replicate and the lowest replicate's is reported, so the
+    // message does not depend on which thread failed first.
+    std::vector<std::exception_ptr> failures(reps);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, reps, 1),
         [&](const tbb::blocked_range<std::size_t>& r) {
             for (std::size_t rep = r.begin(); rep != r.end(); ++rep) {
@@ -66,10 +71,16 @@ EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
                     pop = &drawn;
                 }
                 Replicate replicate(scenario, *pop, rep, out.brand);
-                out.replicates[rep] = replicate.run(on_tick);
+                try {
+                    out.replicates[rep] = replicate.run(on_tick);
+                } catch (const SimulationError&) {
+                    failures[rep] = std::current_exception();
+                }
             }
         },
         tbb::simple_partitioner());
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
     return out;
 }
 

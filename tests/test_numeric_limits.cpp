@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <tbb/global_control.h>
+
 #include "market/ensemble.hpp"
 #include "market/replicate.hpp"
 #include "market/scenario_loader.hpp"
@@ -155,6 +157,26 @@ TEST_CASE("utilities at the edge of their range run clean in both modes", "[nume
             mode);
         CHECK_NOTHROW(run_ensemble(s, nullptr));
     }
+}
+
+TEST_CASE("the failure reported does not depend on the thread count", "[numeric]") {
+    // Replicates fail at different ticks (their draws differ); the lowest replicate's wins.
+    Scenario s = extreme([](Scenario& x) {
+        x.globals.scarcity_penalty = 1e6;
+        x.globals.gpu_supply = 0.0;
+        x.globals.demand_growth = 0.5;
+    });
+    s.run.replicates = 6;
+    std::string one, many;
+    {
+        tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+        one = failure_of(s).what();
+    }
+    {
+        tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 4);
+        many = failure_of(s).what();
+    }
+    CHECK(one == many);
 }
 
 TEST_CASE("the live path (initialize, advance) runs the same check", "[numeric]") {
