@@ -143,7 +143,8 @@ TEST_CASE("a scarcity penalty on runaway excess demand is stopped in every mode"
         s.globals.demand_growth = 0.5;
         for (auto& c : s.clouds) c.silicon_supply = 0.0;
     };
-    check_fails_everywhere(scarce, 12, "scarcity_penalty * excess demand", "globals.scarcity_penalty");
+    check_fails_everywhere(scarce, 12, "scarcity_penalty * excess demand",
+                           "globals.scarcity_penalty");
 }
 
 TEST_CASE("utilities at the edge of their range run clean in both modes", "[numeric]") {
