@@ -14,6 +14,7 @@
 #include "agents/input_error.hpp"
 #include "agents/input_text.hpp"
 #include "cli/commands.hpp"
+#include "market/tick_check.hpp"
 #include "viz/temporaries.hpp"
 
 namespace moatsim::cli {
@@ -76,6 +77,9 @@ int run_reporting_errors(const std::string& command, const std::string& usage,
         return exit_bad_input;
     } catch (const OutputError& e) {
         std::cerr << "error: " << e.what() << "\n";
+        return exit_failure;
+    } catch (const SimulationError& e) {  // a numeric blow-up: not bad input, nothing written
+        std::cerr << "moatsim " << command << ": " << e.what() << "\n";
         return exit_failure;
     } catch (const std::exception& e) {
         std::cerr << "moatsim " << command << " failed: " << e.what() << "\n";

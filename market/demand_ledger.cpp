@@ -1,12 +1,17 @@
 #include "market/demand_ledger.hpp"
 
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "market/enterprise_step.hpp"
 
 namespace moatsim {
 
-double fixed_point_scale(double total) noexcept {
+double fixed_point_scale(double total) {
+    if (!(std::isfinite(total) && total >= 0.0))
+        throw std::overflow_error("demand ledger: a population total of " + std::to_string(total) +
+                                  " has no fixed-point scale");
     return total > 0.0 ? std::ldexp(1.0, 61) / total : 1.0;
 }
 

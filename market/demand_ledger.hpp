@@ -14,11 +14,15 @@ namespace moatsim {
 struct Tally;
 
 /// Fixed-point scale: units per unit of the quantity, so that the population's total is 2^61
-/// (overflow-free with room for rounding). 1 for a zero total.
-[[nodiscard]] double fixed_point_scale(double total) noexcept;
+/// (overflow-free with room for rounding). 1 for a zero total. Throws std::overflow_error
+/// for a total that is not finite and >= 0 (Replicate checks the population before, with a
+/// clearer message; this keeps the conversion below defined whatever the caller).
+[[nodiscard]] double fixed_point_scale(double total);
 
+/// value in [0, total] of a total given to fixed_point_scale: then value * scale <= 2^61, so
+/// the conversion is in range.
 [[nodiscard]] inline std::int64_t to_units(double value, double scale) noexcept {
-    return static_cast<std::int64_t>(value * scale + 0.5);  // values are non-negative
+    return static_cast<std::int64_t>(value * scale + 0.5);
 }
 
 class DemandLedger {

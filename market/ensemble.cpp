@@ -5,12 +5,14 @@
 #include <tbb/partitioner.h>
 
 #include <charconv>
+#include <exception>
 
 #include "agents/input_error.hpp"
 #include "market/calibration.hpp"
 #include "market/events.hpp"
 #include "market/market_state.hpp"
 #include "market/replicate.hpp"
+#include "market/tick_check.hpp"
 
 namespace moatsim {
 
@@ -62,6 +64,7 @@ std::vector<double> scenario_brands(const Scenario& scenario, const Population& 
     std::vector<double> brand;
     for (const auto& c : scenario.clouds) brand.push_back(c.brand);
     if (scenario.calibration == CalibrationMethod::none) return brand;
+    check_population(scenario, population);  // before the contraction divides by its sums
 
     MarketState start(scenario);
     apply_events_due(scenario, start);  // the world at t = 0, as row 0 sees it
@@ -91,6 +94,9 @@ EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
 
     const auto reps = static_cast<std::size_t>(scenario.run.replicates);
     out.replicates.resize(reps);
+    // A numeric failure is kept per replicate and the lowest replicate's is reported, so the
+    // message does not depend on which thread failed first.
+    std::vector<std::exception_ptr> failures(reps);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, reps, 1),
         [&](const tbb::blocked_range<std::size_t>& r) {
             for (std::size_t rep = r.begin(); rep != r.end(); ++rep) {
@@ -101,10 +107,16 @@ EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
                     pop = &drawn;
                 }
                 Replicate replicate(scenario, *pop, rep, out.brand);
-                out.replicates[rep] = replicate.run(on_tick);
+                try {
+                    out.replicates[rep] = replicate.run(on_tick);
+                } catch (const SimulationError&) {
+                    failures[rep] = std::current_exception();
+                }
             }
         },
         tbb::simple_partitioner());
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
     return out;
 }
 

@@ -52,4 +52,9 @@ double metric_value(const CloudRecord& c, Metric m) noexcept {
     return c.share_workload;
 }
 
+bool metric_is_fraction(Metric m) noexcept {
+    return m == Metric::share_workload || m == Metric::share_revenue ||
+           m == Metric::utilization || m == Metric::silicon_fraction;
+}
+
 }  // namespace moatsim

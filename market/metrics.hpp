@@ -21,5 +21,8 @@ enum class Metric {
 /// "share_workload, share_revenue, ..." for messages.
 [[nodiscard]] std::string metric_names();
 [[nodiscard]] double metric_value(const CloudRecord& c, Metric m) noexcept;
+/// Whether the metric is a fraction in [0, 1] (shares, utilization, silicon_fraction), so that
+/// its confidence intervals are clipped to [0, 1].
+[[nodiscard]] bool metric_is_fraction(Metric m) noexcept;
 
 }  // namespace moatsim

@@ -4,6 +4,7 @@
 
 #include "market/cloud_supply.hpp"
 #include "market/events.hpp"
+#include "market/tick_check.hpp"
 
 namespace moatsim {
 namespace {
@@ -40,8 +41,10 @@ StepInputs Replicate::inputs(double hazard) const {
 
 TickRecord Replicate::initialize() {
     market_.tick = 0;
+    check_population(scenario_, population_);
     apply_events_due(scenario_, market_);
     market_.fill_choice_context(live_brands(), ctx_);
+    check_choice_inputs(scenario_, market_.tick, ctx_);
     const Tally tally = stepper_.allocate_initial(inputs(0.0), enterprises_);
     adopted_fraction_ = population_.count() ? tally.adopters / population_.count() : 0.0;
 
@@ -59,7 +62,9 @@ TickRecord Replicate::initialize() {
         market_.capacity_gpu[k] = cap * (1.0 - f);
         market_.excess[k] = 0.0;
     }
-    return record(clearing, training, tally);
+    TickRecord row = record(clearing, training, tally);
+    check_tick(scenario_, row);  // every mode and command passes here
+    return row;
 }
 
 TickRecord Replicate::advance() {
@@ -67,6 +72,7 @@ TickRecord Replicate::advance() {
     const Globals& g = market_.globals;
     apply_events_due(scenario_, market_);                                   // step 1
     market_.fill_choice_context(live_brands(), ctx_);
+    check_choice_inputs(scenario_, market_.tick, ctx_);
     const double hazard = std::min(1.0, g.bass_p + g.bass_q * adopted_fraction_);
     cumulative_hazard_ += hazard >= 1.0 ? HUGE_VAL : -std::log1p(-hazard);
     const Tally tally = stepper_.step(inputs(hazard), enterprises_);         // steps 2-3
@@ -77,6 +83,7 @@ TickRecord Replicate::advance() {
     market_.excess = clearing.excess;
     const Training training = train_vendors(market_, clearing.vendor_revenue);  // step 5
     TickRecord row = record(clearing, training, tally);                     // step 7 (prices used)
+    check_tick(scenario_, row);
     const double alpha_bar = tally.adopters > 0.0 ? tally.alpha_sum / tally.adopters : 0.0;
     update_clouds(market_, clearing.share_workload, alpha_bar, clearing.total_demand);  // step 6
     return row;

@@ -152,7 +152,7 @@ Event read_event(const TomlSource& src, const toml::node& node, std::size_t inde
             break;
         case Event::Kind::funding:
             e.vendor = vendor_ref(t, s);
-            e.value = t.require_number("amount", ranges::non_negative);
+            e.value = t.require_number("amount", limits::money);
             e.months = static_cast<int>(
                 read_integer(src, t.require("months", "an integer >= 1"), t.site("months"), 1,
                              max_ticks));

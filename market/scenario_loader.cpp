@@ -216,7 +216,7 @@ void read_population(const TomlSource& src, const TableReader& root, const Scena
     const std::string memory = population_memory_problem(static_cast<std::uint64_t>(p.enterprises),
                                                          s.vendors.size(), false);
     if (!memory.empty()) src.fail(enterprises_site, memory);
-    p.market_size = t.number("market_size", p.market_size, ranges::positive);
+    p.market_size = t.number("market_size", p.market_size, limits::market_size);
     p.adopted_initial = t.number("adopted_initial", p.adopted_initial, ranges::unit);
     p.taste_sd = t.number("taste_sd", p.taste_sd, ranges::non_negative);
     // Sizes are scaled to the market size, so a constant size must be positive.

@@ -60,7 +60,7 @@ home_cloud = { A = 0.1, B = 0.9 }
     s.clouds[0].price = std::nextafter(4.0, 5.0);
     s.clouds[1].target_share = 1.0 - s.clouds[0].target_share;
     s.vendors[0].taste_mean = -2.0 / 3.0;
-    s.vendors[1].funding = 1e300;
+    s.vendors[1].funding = 9.999999999999999e14;  // large but in range ([0, 1e15])
     s.population.lock_in_fear = {Distribution::Kind::lognormal, 1.0 / 3.0, 5e-324, 2.0};
     s.events[6].value = 1.0 / 3.0;
     REQUIRE(s.events[3].kind == Event::Kind::training_split);

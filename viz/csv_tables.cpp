@@ -85,7 +85,7 @@ void write_summary_csv(std::ostream& out, const Scenario& s, const EnsembleResul
                 workload.push_back(rep.ticks[t].clouds[k].share_workload);
                 revenue.push_back(rep.ticks[t].clouds[k].share_revenue);
             }
-            const Interval w = mean_interval(workload), r = mean_interval(revenue);
+            const Interval w = fraction_interval(workload), r = fraction_interval(revenue);
             const int tick = result.replicates.front().ticks[t].tick;
             fmt::print(out, "{},{},{},{},{},{},{},{},{},{},{}\n", field(s.name), tick,
                        s.start.plus_months(tick).to_string(), field(s.clouds[k].name), w.count,

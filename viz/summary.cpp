@@ -1,5 +1,6 @@
 #include "viz/summary.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -42,6 +43,14 @@ Interval mean_interval(std::span<const double> values) noexcept {
     const double half = student_t_975(out.count - 1) * se;
     out.lo95 = out.mean - half;
     out.hi95 = out.mean + half;
+    return out;
+}
+
+Interval fraction_interval(std::span<const double> values) noexcept {
+    Interval out = mean_interval(values);
+    // std::clamp would turn NaN (fewer than 2 values) into a bound; keep it NaN.
+    if (!std::isnan(out.lo95)) out.lo95 = std::clamp(out.lo95, 0.0, 1.0);
+    if (!std::isnan(out.hi95)) out.hi95 = std::clamp(out.hi95, 0.0, 1.0);
     return out;
 }
 

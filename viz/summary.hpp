@@ -17,4 +17,8 @@ struct Interval {
 /// Mean and t-based 95% interval of the mean, mean +- t(n-1) s / sqrt(n).
 [[nodiscard]] Interval mean_interval(std::span<const double> values) noexcept;
 
+/// mean_interval of a fraction (a share, a utilisation), its bounds clipped to [0, 1]: the t
+/// interval is symmetric, so near 0 or 1 it would reach values no fraction can take.
+[[nodiscard]] Interval fraction_interval(std::span<const double> values) noexcept;
+
 }  // namespace moatsim

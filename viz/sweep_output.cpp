@@ -92,7 +92,8 @@ std::string sweep_csv_rows(const SweepSpec& spec, const SweepRun& run, const Sce
             for (const Metric m : spec.metrics) {
                 for (std::size_t r = 0; r < values.size(); ++r)
                     values[r] = metric_value(result.replicates[r].ticks[t].clouds[k], m);
-                const Interval i = mean_interval(values);
+                const Interval i =
+                    metric_is_fraction(m) ? fraction_interval(values) : mean_interval(values);
                 fmt::format_to(std::back_inserter(buf), ",{},{},{}", csv_number(i.mean),
                                csv_number(i.lo95), csv_number(i.hi95));
             }
