@@ -69,7 +69,7 @@ TEST_CASE("compare's table shows each metric in its own unit, labelled", "[compa
     CHECK_THAT(customers, Contains("in customers (enterprises)") && Contains("+12.50 ["));
 }
 
-TEST_CASE("compare's table: every metric, columns aligned and apart at any magnitude",
+TEST_CASE("compare table: every metric has aligned columns apart at any magnitude",
           "[comparison][cli]") {
     const Scenario base = named("baseline"), alt = named("alt");
     for (const Metric m : all_metrics()) {

@@ -38,7 +38,7 @@ TEST_CASE("events name existing clouds, vendors and parameters", "[scenario]") {
                       Contains("events[0].value: required key is missing"));
 }
 
-TEST_CASE("events past the horizon are set aside, after overrides; before the start fails",
+TEST_CASE("events past the horizon are set aside (after overrides) and before the start fail",
           "[scenario]") {
     const auto dated = [](const std::string& date) {
         return with_events("[[events]]\ndate = \"" + date +

@@ -6,10 +6,10 @@
 #include <utility>
 
 #include "agents/input_error.hpp"
-#include "market/scenario_loader.hpp"
 #include "viz/axis_ticks.hpp"
 #include "viz/csv_reader.hpp"
 #include "viz/plot_metrics.hpp"
+#include "viz/scenario_events.hpp"
 #include "viz/summary.hpp"
 
 namespace moatsim {
@@ -97,8 +97,9 @@ std::optional<std::pair<int, fs::path>> promised_horizon(const fs::path& dir,
     for (const char* name : files) {
         const fs::path file = dir / name;
         if (!fs::is_regular_file(file, ec)) continue;
-        const int ticks = load_scenario(file).run.ticks;
-        if (!out || ticks < out->first) out = std::pair{ticks, file};
+        // Only the horizon is needed: toml++ directly, as for the events on the charts.
+        const std::optional<int> ticks = read_scenario_info(file).ticks;
+        if (ticks && (!out || *ticks < out->first)) out = std::pair{*ticks, file};
     }
     return out;
 }
