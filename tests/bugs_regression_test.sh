@@ -61,6 +61,9 @@ ok "run with events past --ticks" "$moatsim" run "$src/scenarios/openai_on_bedro
 has "run: skipped event logged" "$work/log.txt" "past the horizon 2026-01"
 has "run: skipped event named" "$work/log.txt" "2026-04 catalog_add [openai_bedrock]"
 has "run: skipped event in manifest" "$work/short/manifest.json" '{"scenario": "scenario", "id": "openai_bedrock", "date": "2026-04", "kind": "catalog_add"}'
+ok "report on a short run" "$moatsim" report "$work/short" --quiet
+has "report: skipped events in the facts" "$work/short/report.html" "2026-04 catalog_add [openai_bedrock]"
+has "report: build facts" "$work/short/report.html" "kernel on "
 ok "resolved scenario of a short run" "$moatsim" run "$work/short/scenario.resolved.toml" --quiet --out "$work/short_again"
 for f in clouds.csv vendors.csv market.csv summary.csv; do
   cmp -s "$work/short/$f" "$work/short_again/$f" && pass || fail "resolved toml of a short run: $f differs"
