@@ -54,7 +54,7 @@ std::string comparison_table(const Scenario& base, const Scenario& alt, const Co
     std::vector<std::vector<std::string>> table;  // header row, then one row per cloud
     table.push_back({"cloud"});
     for (const int t : ticks)
-        table[0].push_back(fmt::format("{} ({:g} y)", base.start.plus_months(t).to_string(), t / 12.0));
+        table[0].push_back(fmt::format("{} ({:.3g} y)", base.start.plus_months(t).to_string(), t / 12.0));
     for (const auto& cloud : c.clouds) {
         table.push_back({cloud});
         for (const int t : ticks) {
