@@ -96,8 +96,8 @@ for path in sys.argv[1:]:
         assert type(m[key]) is int, (path, key, m[key])
     assert m["compiler"].split()[0] in ("GNU", "Clang"), (path, m["compiler"])
     assert len(m["compiler"].split()) == 2, m["compiler"]
-    assert m["build_type"] == "Release", (path, m["build_type"])
-    assert "-O" in m["build_flags"], (path, m["build_flags"])
+    assert m["build_type"] in ("Release", "RelWithDebInfo", "Debug", "MinSizeRel", "none"), (path, m["build_type"])
+    assert isinstance(m["build_flags"], str), (path, m["build_flags"])
     assert m["kernel"] in ("fast", "reference"), m["kernel"]
     assert m["instruction_set"] in ("AVX-512", "AVX2", "SSE2"), m["instruction_set"]
     assert isinstance(m["skipped_events"], list)
