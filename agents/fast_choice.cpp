@@ -11,7 +11,15 @@ namespace {
 constexpr int L = batch_lanes;
 constexpr double minus_inf = -std::numeric_limits<double>::infinity();
 
+// One version per clone of the kernels below; the loader's resolver picks the version for the
+// same CPU features, in the same priority, as it picks theirs.
+__attribute__((target("default"))) const char* clone_name() noexcept { return "SSE2"; }
+__attribute__((target("avx2"))) const char* clone_name() noexcept { return "AVX2"; }
+__attribute__((target("avx512f"))) const char* clone_name() noexcept { return "AVX-512"; }
+
 }  // namespace
+
+const char* kernel_instruction_set() noexcept { return clone_name(); }
 
 // Compiled three times, for AVX-512, AVX2 and the x86-64 baseline (SSE2); the loader picks
 // the widest the CPU has. Contraction is off (-ffp-contract=off), so no clone fuses a multiply

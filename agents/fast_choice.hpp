@@ -64,6 +64,12 @@ bool choice_probabilities_batch(const ChoiceContext& c, const ChooserBatch& b,
 bool choice_probabilities_batch_reference(const ChoiceContext& c, const ChooserBatch& b,
                                           double (*prob)[batch_lanes]) noexcept;
 
+/// The instruction set of the clone the fast kernels run on this CPU: "AVX-512", "AVX2" or
+/// "SSE2" (the x86-64 baseline). Chosen by the same dispatcher (GCC function multiversioning,
+/// same targets and priority) as choice_probabilities_batch and the expected batch, for run
+/// manifests and `moatsim validate`.
+[[nodiscard]] const char* kernel_instruction_set() noexcept;
+
 /// Draws lane l's pair from prob[.][l] exactly as draw_pair() does from a contiguous row.
 [[nodiscard]] int draw_pair_lane(const double (*prob)[batch_lanes], int lane, int clouds,
                                  int vendors, double u_cloud, double u_vendor) noexcept;

@@ -70,6 +70,8 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     const ScenarioOverrides o = overrides_from(vm);
     Scenario base = pin_base_brands(load_scenario(vm["base"].as<std::string>(), o), o, nullptr);
     Scenario alt = load_scenario(vm["alt"].as<std::string>(), o);
+    log_skipped_events(base);
+    log_skipped_events(alt);
     if (!(base.start == alt.start))
         throw InputError("moatsim compare: the scenarios start at different dates (" +
                          base.start.to_string() + " and " + alt.start.to_string() +
@@ -121,8 +123,9 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     manifest.threads = tbb::this_task_arena::max_concurrency();
     manifest.started = started_wall;
     manifest.wall_seconds = seconds;
+    manifest.counts = {{"replicates", base.run.replicates},
+                       {"enterprises", base.population.enterprises}};
     manifest.notes = {{"metric", metric_name(*metric)},
-                      {"replicates", std::to_string(base.run.replicates)},
                       {"mode", base.run.mode == Mode::expected ? "expected" : "stochastic"}};
     write_manifest(result_dir.path(), manifest);
     result_dir.commit();

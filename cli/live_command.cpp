@@ -14,6 +14,7 @@
 #include "agents/input_error.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
+#include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/terminal.hpp"
 #include "market/counterfactual.hpp"
@@ -142,6 +143,7 @@ int live(const po::variables_map& vm) {
 
     Model m;
     m.scenario = load_scenario(vm["scenario"].as<std::string>(), overrides);
+    log_skipped_events(m.scenario);
     if (m.scenario.calibrate_on_base) m.scenario = pin_base_brands(std::move(m.scenario), overrides, nullptr);
     const bool plain = vm.count("plain") > 0 || !Terminal::is_terminal(1);
     prepare(m, static_cast<std::uint64_t>(replicate));

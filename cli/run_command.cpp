@@ -58,6 +58,7 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     Scenario scenario = load_scenario(scenario_file, overrides_from(vm));
     const bool quiet = vm.count("quiet") > 0;
     if (quiet) spdlog::set_level(spdlog::level::warn);
+    log_skipped_events(scenario);
 
     const auto threads = thread_limit(vm);
 
@@ -116,9 +117,9 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     manifest.threads = tbb::this_task_arena::max_concurrency();
     manifest.started = started_wall;
     manifest.wall_seconds = seconds;
-    manifest.notes = {{"mode", scenario.run.mode == Mode::expected ? "expected" : "stochastic"},
-                      {"replicates", std::to_string(scenario.run.replicates)},
-                      {"enterprises", std::to_string(scenario.population.enterprises)}};
+    manifest.counts = {{"replicates", scenario.run.replicates},
+                       {"enterprises", scenario.population.enterprises}};
+    manifest.notes = {{"mode", scenario.run.mode == Mode::expected ? "expected" : "stochastic"}};
     write_manifest(result_dir.path(), manifest);
     result_dir.commit();
     if (!quiet) {

@@ -33,6 +33,8 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
     const auto threads = thread_limit(vm);
     const std::filesystem::path file = vm["scenario"].as<std::string>();
     const SweepSpec spec = load_sweep(file, overrides_from(vm));
+    const Scenario base = load_scenario(spec.base, spec.overrides);
+    log_skipped_events(base);
     const std::filesystem::path out_dir =
         output_directory(vm, std::filesystem::path("results") / spec.name);
 
@@ -52,14 +54,14 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
     m.command = "sweep";
     m.command_line = command_line("sweep", args);
     m.inputs.push_back({"sweep", file});
-    add_scenario_inputs(m, "base scenario", load_scenario(spec.base, spec.overrides));
+    add_scenario_inputs(m, "base scenario", base);
     m.seeds = {summary.seed};
     m.threads = tbb::this_task_arena::max_concurrency();
     m.started = started_wall;
     m.wall_seconds = seconds;
-    m.notes = {{"runs", std::to_string(summary.runs)},
-               {"runs_resumed", std::to_string(summary.resumed)},
-               {"replicates", std::to_string(summary.replicates)}};
+    m.counts = {{"runs", static_cast<std::int64_t>(summary.runs)},
+                {"runs_resumed", static_cast<std::int64_t>(summary.resumed)},
+                {"replicates", static_cast<std::int64_t>(summary.replicates)}};
     write_manifest(out_dir, m);
 
     if (!quiet) {

@@ -4,7 +4,9 @@
 #include <iostream>
 
 #include "agents/input_error.hpp"
+#include "agents/fast_choice.hpp"
 #include "cli/commands.hpp"
+#include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 
 namespace moatsim::cli {
@@ -19,7 +21,8 @@ std::string describe(const Scenario& s) {
                        s.run.replicates, s.run.seed,
                        s.run.mode == Mode::expected ? "expected" : "stochastic",
                        s.population.enterprises,
-                       s.run.kernel == Kernel::reference ? "reference" : "fast");
+                       s.run.kernel == Kernel::reference ? "reference (SSE2)"
+                                                         : fmt::format("fast ({})", kernel_instruction_set()));
     if (!s.bases.empty()) {
         std::string chain;
         for (const auto& b : s.bases) chain += " -> " + b.string();
@@ -48,6 +51,8 @@ std::string describe(const Scenario& s) {
         out += fmt::format("  {}  {:<15} {}{}\n", s.start.plus_months(e.tick).to_string(),
                            event_kind_name(e.kind), e.id.empty() ? "" : "[" + e.id + "] ",
                            e.note.empty() ? e.parameter : e.note);
+    if (const std::string skipped = skipped_events_text(s); !skipped.empty())
+        out += skipped + "\n";
     return out;
 }
 

@@ -4,6 +4,17 @@
 #include "market/ensemble.hpp"
 
 namespace moatsim {
+namespace {
+
+template <class Named>
+bool same_names(const std::vector<Named>& a, const std::vector<Named>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].name != b[i].name) return false;
+    return true;
+}
+
+}  // namespace
 
 std::vector<double> brands_of(const Scenario& s, const Population* fixed) {
     if (s.calibration == CalibrationMethod::none) {
@@ -34,10 +45,18 @@ Scenario pin_base_brands(Scenario s, const ScenarioOverrides& overrides,
     ScenarioOverrides root_overrides = overrides;
     root_overrides.ticks.reset();
     const Scenario root = load_scenario(s.bases.back(), root_overrides);
-    if (fixed && fixed->taste.size() != root.vendors.size())
-        throw InputError(s.source.string() + ": calibrate = \"base\" with a loaded population "
-                         "needs the root base " + s.bases.back().string() +
-                         " to have the same vendors; use calibrate = \"self\"");
+    if (fixed) {
+        // The population's taste columns follow s's vendors and its home index s's clouds;
+        // calibrating the root on it needs both lists to be the root's, in the same order.
+        const char* differs = !same_names(s.vendors, root.vendors) ? "vendors"
+                              : !same_names(s.clouds, root.clouds) ? "clouds"
+                                                                    : nullptr;
+        if (differs != nullptr || fixed->vendors != root.vendors.size())
+            throw InputError(s.source.string() + ": calibrate = \"base\" with a loaded "
+                             "population needs the root base " + s.bases.back().string() +
+                             " to have the same " + (differs ? differs : "vendors") +
+                             " in the same order; use calibrate = \"self\"");
+    }
     std::vector<std::string> unmatched;
     s = with_brands_from(std::move(s), root, brands_of(root, fixed), &unmatched);
     if (!unmatched.empty())

@@ -116,6 +116,9 @@ struct Scenario {
     std::vector<CloudSpec> clouds;
     std::vector<VendorSpec> vendors;
     std::vector<Event> events;  // sorted by tick, stable in file order
+    /// Events dated past the horizon (e.g. a --ticks shorter than the file's): read and
+    /// checked like the others, never applied; kept so the resolved scenario still has them.
+    std::vector<Event> skipped_events;  // sorted as events
     /// Files this one inherits from (`base = ...`), nearest first; the last is the root base.
     std::vector<std::filesystem::path> bases;
     /// For an inheriting scenario: calibrate brands on the root base's world, then apply this

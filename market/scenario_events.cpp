@@ -1,5 +1,6 @@
 // The [[events]] array of a scenario file (docs/SCENARIO.md, "Events"). Part of the loader.
 #include <algorithm>
+#include <iterator>
 
 #include "agents/input_text.hpp"
 #include "market/parameters.hpp"
@@ -94,21 +95,18 @@ int vendor_ref(const TableReader& t, const Scenario& s) {
     return m;
 }
 
-int event_tick(const TableReader& t, const Scenario& s, bool ticks_overridden) {
+// An event past the horizon is not an error: shortening a run with --ticks must work with
+// any scenario. Such events are set aside by read_events; one before the start is an error.
+int event_tick(const TableReader& t, const Scenario& s) {
     const YearMonth date = t.require_year_month("date");
     const int tick = date.months_since(s.start);
     if (tick < 0)
         t.fail("date", date.to_string() + " is before the start date " + s.start.to_string());
-    if (tick > s.run.ticks)
-        t.fail("date", date.to_string() + " is past the horizon: its last month is " +
-                           s.start.plus_months(s.run.ticks).to_string() + " (start " +
-                           s.start.to_string() + " + " + std::to_string(s.run.ticks) +
-                           " ticks" + (ticks_overridden ? ", set by --ticks" : "") + ")");
     return tick;
 }
 
 Event read_event(const TomlSource& src, const toml::node& node, std::size_t index,
-                 const Scenario& s, bool ticks_overridden) {
+                 const Scenario& s) {
     const std::string path = "events[" + std::to_string(index) + "]";
     const toml::table& table = read_table(src, node, {path, &node.source()});
     Event e;
@@ -121,7 +119,7 @@ Event read_event(const TomlSource& src, const toml::node& node, std::size_t inde
         src, kind_it->second, {path + ".kind", &kind_it->first.source()}, kind_names()));
     const TableReader t(src, table, path, keys_for(e.kind),
                         " for kind '" + kind_names()[static_cast<int>(e.kind)] + "'");
-    e.tick = event_tick(t, s, ticks_overridden);
+    e.tick = event_tick(t, s);
     e.note = t.string("note", "");
     check_free_text(src, e.note, t.site("note"));
     e.id = t.string("id", "");
@@ -191,11 +189,10 @@ void check_lerner_bounds(const TomlSource& src, const toml::array& nodes,
 
 }  // namespace
 
-std::vector<Event> read_events(const TomlSource& src, const toml::array& events,
-                               const Scenario& s, bool ticks_overridden) {
+void read_events(const TomlSource& src, const toml::array& events, Scenario& s) {
     std::vector<Event> out;
     for (std::size_t i = 0; i < events.size(); ++i)
-        out.push_back(read_event(src, *events.get(i), i, s, ticks_overridden));
+        out.push_back(read_event(src, *events.get(i), i, s));
     check_lerner_bounds(src, events, out, s.globals);
     // Ids name events for drop_events in inheriting files, so each may be used once.
     for (std::size_t i = 0; i < out.size(); ++i)
@@ -204,7 +201,13 @@ std::vector<Event> read_events(const TomlSource& src, const toml::array& events,
                 src.fail({"events[" + std::to_string(i) + "].id", &events.get(i)->source()},
                          "id '" + shown(out[i].id) + "' is already used by events[" +
                              std::to_string(j) + "]; expected unique event ids");
-    return out;
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Event& a, const Event& b) { return a.tick < b.tick; });
+    const auto past = std::find_if(out.begin(), out.end(),
+                                   [&](const Event& e) { return e.tick > s.run.ticks; });
+    s.skipped_events.assign(std::make_move_iterator(past), std::make_move_iterator(out.end()));
+    out.erase(past, out.end());
+    s.events = std::move(out);
 }
 
 }  // namespace moatsim::detail

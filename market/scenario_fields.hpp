@@ -109,8 +109,8 @@ inline const std::vector<NumberField<Globals>>& global_number_fields() {
 
 /// Reads the [[events]] array against the scenario's clouds, vendors, start and run.ticks
 /// (already overridden). Events are returned in file order.
-/// @param ticks_overridden  whether run.ticks came from --ticks (named in horizon messages)
-[[nodiscard]] std::vector<Event> read_events(const TomlSource& src, const toml::array& events,
-                                             const Scenario& s, bool ticks_overridden);
+/// into s.events, sorted by tick (stable in file order); those dated past the horizon go to
+/// s.skipped_events instead. Only an event before the start is an error.
+void read_events(const TomlSource& src, const toml::array& events, Scenario& s);
 
 }  // namespace moatsim::detail

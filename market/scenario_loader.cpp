@@ -280,10 +280,7 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
     read_globals(src, root, s.globals);
     read_clouds_and_vendors(src, root, s);
     read_population(src, root, o, s);
-    if (const toml::array* events = root.array("events"))
-        s.events = read_events(src, *events, s, o.ticks.has_value());
-    std::stable_sort(s.events.begin(), s.events.end(),
-                     [](const Event& a, const Event& b) { return a.tick < b.tick; });
+    if (const toml::array* events = root.array("events")) read_events(src, *events, s);
     return s;
 }
 

@@ -180,7 +180,10 @@ std::string resolved_toml(const Scenario& s) {
         numbers(out, detail::vendor_number_fields(), v);
         out << "training_split = " << inline_map(cloud_names, v.training_split, false) << "\n";
     }
+    // Skipped events too: beyond the horizon they stay unapplied when the file is rerun, and
+    // the file remains the whole scenario (a longer --ticks applies them).
     for (const auto& e : s.events) write_event(out, s, e, cloud_names);
+    for (const auto& e : s.skipped_events) write_event(out, s, e, cloud_names);
     return out.str();
 }
 

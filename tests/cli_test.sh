@@ -88,7 +88,8 @@ f=$(bad '0,/"Anthropic"/s//"Anthropik"/' catalog.toml)
 expect_error "unknown vendor in catalog" "catalog.toml" "Anthropik" -- "$moatsim" run "$f" --out "$work/bad"
 f=$(bad '0,/^cloud *= *"AWS"/s//cloud = "AWZ"/' event.toml)
 expect_error "unknown cloud in event" "event.toml" "AWZ" -- "$moatsim" run "$f" --out "$work/bad"
-expect_error "event past the horizon" "baseline.toml" "horizon" -- "$moatsim" run "$base" --ticks 3 --out "$work/bad"
+f=$(bad '0,/^date *= *"2025-08"/s//date = "2024-12"/' early_event.toml)
+expect_error "event before the start" "early_event.toml" "before the start date 2025-01" -- "$moatsim" run "$f" --out "$work/bad"
 expect_error "missing scenario file" "nope.toml" -- "$moatsim" run "$work/nope.toml" --out "$work/bad"
 expect_error "missing population file" "nope.csv" -- "$moatsim" run "$base" --population "$work/nope.csv" --out "$work/bad"
 cut -d, -f1-4,6- "$work/pop.csv" > "$work/nocol.csv"

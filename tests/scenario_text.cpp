@@ -105,9 +105,14 @@ void check_same(const Scenario& a, const Scenario& b) {
             CHECK(same(v.*f, w.*f));
         check_same(v.training_split, w.training_split);
     }
-    REQUIRE(a.events.size() == b.events.size());
-    for (std::size_t i = 0; i < a.events.size(); ++i) {
-        const Event &e = a.events[i], &f = b.events[i];
+    check_same(a.events, b.events);
+    check_same(a.skipped_events, b.skipped_events);
+}
+
+void check_same(const std::vector<Event>& a, const std::vector<Event>& b) {
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const Event &e = a[i], &f = b[i];
         CHECK(std::tie(e.kind, e.tick, e.cloud, e.vendor, e.parameter, e.months, e.note, e.id) ==
               std::tie(f.kind, f.tick, f.cloud, f.vendor, f.parameter, f.months, f.note, f.id));
         CHECK(same(e.value, f.value));

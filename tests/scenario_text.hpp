@@ -21,5 +21,7 @@ extern const std::string minimal;
 
 /// Every field of two scenarios but `source`, doubles bit for bit (Catch2 CHECKs).
 void check_same(const Scenario& a, const Scenario& b);
+/// Events equal field by field, values bit for bit.
+void check_same(const std::vector<Event>& a, const std::vector<Event>& b);
 
 }  // namespace moatsim::test

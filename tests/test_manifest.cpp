@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "agents/input_error.hpp"
+#include "viz/json_reader.hpp"
 #include "viz/manifest.hpp"
 #include "viz/sha256.hpp"
 #include "scratch_dir.hpp"
@@ -62,7 +63,9 @@ Manifest sample() {
     m.threads = 8;
     m.started = fixed_start();
     m.wall_seconds = 1.25;
+    m.counts = {{"replicates", 4}, {"enterprises", 9'000'000'000}};
     m.notes = {{"mode", "stochastic"}, {"out", "results/baseline"}};
+    m.skipped_events = {{"scenario", "late", "2030-01", "catalog_add"}};
     return m;
 }
 
@@ -125,9 +128,11 @@ TEST_CASE("manifest_json has every field, in a fixed order", "[manifest]") {
     const std::string json = manifest_json(m);
 
     const char* keys[] = {"command", "command_line", "moatsim_version", "git_commit",
+                          "compiler", "build_type",  "build_flags",
                           "inputs",  "role",         "path",            "sha256",
                           "bytes",   "seeds",        "threads",         "started",
-                          "wall_seconds", "mode",    "out"};
+                          "wall_seconds", "kernel",  "instruction_set", "replicates",
+                          "enterprises", "mode",     "out",             "skipped_events"};
     std::size_t previous = 0;
     for (const char* key : keys) {
         // Built by appending: GCC 12 gives a false -Wrestrict on "literal" + std::string.
@@ -140,7 +145,25 @@ TEST_CASE("manifest_json has every field, in a fixed order", "[manifest]") {
         previous = at;
     }
     CHECK_THAT(json, Catch::StartsWith("{\n  \"command\": \"run\",\n"));
-    CHECK_THAT(json, Catch::EndsWith("\n  \"out\": \"results/baseline\"\n}\n"));
+    CHECK_THAT(json, Catch::EndsWith("\n  \"out\": \"results/baseline\",\n  \"skipped_events\": [\n"
+                                     "    {\"scenario\": \"scenario\", \"id\": \"late\", \"date\": "
+                                     "\"2030-01\", \"kind\": \"catalog_add\"}\n  ]\n}\n"));
+    // Counts are JSON numbers, not strings.
+    CHECK_THAT(json, Catch::Contains("\n  \"replicates\": 4,\n  \"enterprises\": 9000000000,\n"));
+    CHECK_THAT(json, Catch::Contains(R"("kernel": "fast",)"));
+    const std::string isa = string_field(json, "instruction_set");
+    CHECK((isa == "AVX-512" || isa == "AVX2" || isa == "SSE2"));
+    CHECK_FALSE(string_field(json, "build_type").empty());
+    CHECK_FALSE(string_field(json, "compiler").empty());
+    // The report's reader reads the new fields back with their kinds.
+    const moatsim::JsonValue back = moatsim::parse_json(json, "manifest.json");
+    REQUIRE(back.find("replicates") != nullptr);
+    CHECK(back.find("replicates")->kind == moatsim::JsonValue::Kind::number);
+    CHECK(back.find("replicates")->text == "4");
+    CHECK(back.find("enterprises")->text == "9000000000");
+    REQUIRE(back.find("skipped_events") != nullptr);
+    REQUIRE(back.find("skipped_events")->items.size() == 1);
+    CHECK(back.find("skipped_events")->items[0].find("id")->text == "late");
     CHECK_THAT(json, Catch::Contains(R"("command_line": ["moatsim", "run", )"
                                      R"("scenarios/baseline.toml", "--reps", "4"])"));
     CHECK_THAT(json, Catch::Contains("\"sha256\": \"" + sha256_hex("[run]\nseed = 1\n") + "\""));
@@ -155,11 +178,19 @@ TEST_CASE("manifest_json has every field, in a fixed order", "[manifest]") {
     CHECK_FALSE(string_field(json, "moatsim_version").empty());
     CHECK_FALSE(string_field(json, "git_commit").empty());
     CHECK(manifest_json(m) == json);  // deterministic
+    // The reference kernel is the plain scalar code, not a clone.
+    m.kernel = "reference";
+    CHECK(string_field(manifest_json(m), "instruction_set") == "SSE2");
 }
 
 TEST_CASE("manifest_json rejects notes that shadow fixed fields", "[manifest]") {
     Manifest m = sample();
     m.notes = {{"threads", "4"}};
+    CHECK_THROWS_AS(manifest_json(m), std::invalid_argument);
+    m.notes.clear();
+    m.counts = {{"skipped_events", 1}};  // counts too, and the new fixed fields
+    CHECK_THROWS_AS(manifest_json(m), std::invalid_argument);
+    m.counts = {{"instruction_set", 1}};
     CHECK_THROWS_AS(manifest_json(m), std::invalid_argument);
 }
 

@@ -38,23 +38,31 @@ TEST_CASE("events name existing clouds, vendors and parameters", "[scenario]") {
                       Contains("events[0].value: required key is missing"));
 }
 
-TEST_CASE("events must fall within the horizon, after overrides", "[scenario]") {
+TEST_CASE("events past the horizon are set aside (after overrides) and before the start fail",
+          "[scenario]") {
     const auto dated = [](const std::string& date) {
         return with_events("[[events]]\ndate = \"" + date +
                            "\"\nkind = \"gpu_shock\"\nfactor = 0.5\nmonths = 3\n");
     };
     CHECK(parse(dated("2035-01")).events.at(0).tick == 120);  // the last month of 120 ticks
-    CHECK_THROWS_WITH(parse(dated("2035-02")),
-                      Contains("x.toml:21:1: events[0].date: 2035-02 is past the horizon: its last "
-                               "month is 2035-01"));
+    CHECK(parse(dated("2035-01")).skipped_events.empty());
+    const Scenario past = parse(dated("2035-02"));
+    CHECK(past.events.empty());
+    REQUIRE(past.skipped_events.size() == 1);
+    CHECK(past.skipped_events[0].tick == 121);
     CHECK_THROWS_WITH(parse(dated("2024-12")),
                       Contains("x.toml:21:1: events[0].date: 2024-12 is before the start date 2025-01"));
     ScenarioOverrides o;
     o.ticks = 12;
     CHECK(parse(dated("2026-01"), o).events.at(0).tick == 12);
-    CHECK_THROWS_WITH(parse(dated("2026-02"), o),
-                      Contains("x.toml:21:1: events[0].date: 2026-02 is past the horizon") &&
-                          Contains("2026-01") && Contains("set by --ticks"));
+    const Scenario shortened = parse(dated("2026-02"), o);
+    CHECK(shortened.events.empty());
+    REQUIRE(shortened.skipped_events.size() == 1);
+    CHECK(shortened.skipped_events[0].tick == 13);
+    // A skipped event is still checked like any other.
+    CHECK_THROWS_WITH(parse(with_events("[[events]]\ndate = \"2026-02\"\nkind = \"gpu_shock\"\n"
+                                        "factor = 0.5\nmonths = 0\n"), o),
+                      Contains("events[0].months"));
 }
 
 TEST_CASE("events are sorted by tick, in file order within a tick", "[scenario]") {

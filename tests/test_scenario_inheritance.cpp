@@ -149,3 +149,23 @@ TEST_CASE("a bad value set in an inheriting file is reported in that file", "[in
                                                       "kind = \"gpu_shock\"\nfactor = 0.5\nmonths = 1\n")),
                       Contains("id 'cut' is already used by events[1]; expected unique event ids"));
 }
+
+// Issue 9: the check compared the taste array's size (N x M) with the vendor count M, so any
+// inheriting scenario refused every loaded population.
+TEST_CASE("a loaded population calibrates the root base of an inheriting scenario", "[inheritance]") {
+    const ScenarioDir d;
+    d.write("root.toml", root + "[population]\nenterprises = 1500\n");
+    const auto cheap = d.write("cheap.toml", "base = \"root.toml\"\nname = \"cheap\"\n"
+                                             "[clouds.A]\nprice = 2.0\n");
+    const Scenario base = load_scenario(d.dir / "root.toml");
+    const Population pop = replicate_population(base, 0);
+    REQUIRE(pop.count() > 1);  // the bug needed N > 1 to show
+    const Scenario alt = pin_base_brands(load_scenario(cheap), {}, &pop);
+    const auto brands = brands_of(base, &pop);
+    for (std::size_t k = 0; k < brands.size(); ++k) CHECK(alt.clouds[k].brand == brands[k]);
+    // A population whose rows have another vendor count cannot be the root's.
+    Population wider = pop;
+    wider.vendors += 1;
+    CHECK_THROWS_WITH(pin_base_brands(load_scenario(cheap), {}, &wider),
+                      Contains("cheap.toml") && Contains("root.toml") && Contains("same vendors"));
+}

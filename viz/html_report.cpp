@@ -65,6 +65,21 @@ void add_provenance(Facts& facts, const std::optional<JsonValue>& manifest) {
     if (const std::string threads = field(manifest, "threads"); !threads.empty())
         started += " on " + threads + " thread(s)";
     facts.emplace_back("Started", started);
+    std::string build = field(manifest, "compiler");
+    if (const std::string type = field(manifest, "build_type"); !type.empty())
+        build += (build.empty() ? "" : ", ") + type + " (" + field(manifest, "build_flags") + ")";
+    if (const std::string isa = field(manifest, "instruction_set"); !isa.empty())
+        build += (build.empty() ? "" : "; ") + field(manifest, "kernel") + " kernel on " + isa;
+    if (!build.empty()) facts.emplace_back("Build", build);
+    // Events dated past a shortened horizon were not applied; say which.
+    std::string skipped;
+    if (const JsonValue* list = manifest->find("skipped_events"))
+        for (const auto& e : list->items) {
+            const JsonValue *date = e.find("date"), *kind = e.find("kind"), *id = e.find("id");
+            skipped += (skipped.empty() ? "" : ", ") + (date ? date->text : "") + " " +
+                       (kind ? kind->text : "") + (id && !id->text.empty() ? " [" + id->text + "]" : "");
+        }
+    if (!skipped.empty()) facts.emplace_back("Events past the horizon (not applied)", skipped);
 }
 
 std::optional<ScenarioInfo> optional_scenario(const fs::path& file) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "agents/fast_choice.hpp"
 #include "agents/input_error.hpp"
 #include "moatsim_version.hpp"
 #include "viz/atomic_file.hpp"
@@ -77,6 +78,13 @@ std::string inline_array(const std::vector<T>& items, Format format) {
     return out + "]";
 }
 
+template <typename T, typename Format>
+std::string object_array(const std::vector<T>& items, Format format) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ",\n    " : "\n    ") + format(items[i]);
+    return out + (items.empty() ? "]" : "\n  ]");
+}
+
 }  // namespace
 
 std::string manifest_json(const Manifest& m) {
@@ -94,36 +102,43 @@ std::string manifest_json(const Manifest& m) {
           inline_array(m.command_line, [](const std::string& a) { return json_string(a); }));
     field("moatsim_version", json_string(version_string));
     field("git_commit", json_string(git_commit));
+    field("compiler", json_string(compiler));
+    field("build_type", json_string(build_type));
+    field("build_flags", json_string(build_flags));
 
-    std::string inputs = "[";
-    for (std::size_t i = 0; i < m.inputs.size(); ++i) {
-        const ManifestInput& in = m.inputs[i];
+    field("inputs", object_array(m.inputs, [](const ManifestInput& in) {
         // Size first: it gives the clearer error for a missing file.
         const std::uintmax_t bytes = file_bytes(in.file);
-        inputs += (i ? ",\n" : "\n");
-        inputs += "    {\"role\": " + json_string(in.role) +
-                  ", \"path\": " + json_string(in.file.string()) +
-                  ", \"sha256\": " + json_string(sha256_file_hex(in.file)) +
-                  ", \"bytes\": " + std::to_string(bytes) + "}";
-    }
-    inputs += m.inputs.empty() ? "]" : "\n  ]";
-    field("inputs", inputs);
+        return "{\"role\": " + json_string(in.role) + ", \"path\": " +
+               json_string(in.file.string()) + ", \"sha256\": " +
+               json_string(sha256_file_hex(in.file)) + ", \"bytes\": " + std::to_string(bytes) +
+               "}";
+    }));
 
     field("seeds", inline_array(m.seeds, [](std::uint64_t s) { return std::to_string(s); }));
     field("threads", std::to_string(m.threads));
     field("started", json_string(iso8601_utc(m.started)));
     field("wall_seconds", number(m.wall_seconds));
+    field("kernel", json_string(m.kernel));
+    // The reference kernel is plain scalar code, not cloned: it runs the x86-64 baseline.
+    field("instruction_set", json_string(m.kernel == "reference" ? "SSE2" : kernel_instruction_set()));
     // A note reusing a fixed field's name would make a duplicate key, which JSON readers
     // resolve differently; that is a caller bug, so refuse it rather than write ambiguity.
-    static constexpr std::string_view fixed[] = {"command", "command_line", "moatsim_version",
-                                                 "git_commit", "inputs", "seeds", "threads",
-                                                 "started", "wall_seconds"};
-    for (const auto& [key, value] : m.notes) {
-        if (std::find(std::begin(fixed), std::end(fixed), key) != std::end(fixed)) {
+    static constexpr std::string_view fixed[] = {
+        "command", "command_line", "moatsim_version", "git_commit", "compiler", "build_type",
+        "build_flags", "inputs", "seeds", "threads", "started", "wall_seconds", "kernel",
+        "instruction_set", "skipped_events"};
+    const auto extra = [&](const std::string& key, const std::string& value) {
+        if (std::find(std::begin(fixed), std::end(fixed), key) != std::end(fixed))
             throw std::invalid_argument("manifest note '" + key + "' clashes with a fixed field");
-        }
-        field(key, json_string(value));
-    }
+        field(key, value);
+    };
+    for (const auto& [key, value] : m.counts) extra(key, std::to_string(value));
+    for (const auto& [key, value] : m.notes) extra(key, json_string(value));
+    field("skipped_events", object_array(m.skipped_events, [](const SkippedEvent& e) {
+        return "{\"scenario\": " + json_string(e.scenario) + ", \"id\": " + json_string(e.id) +
+               ", \"date\": " + json_string(e.date) + ", \"kind\": " + json_string(e.kind) + "}";
+    }));
     return out + "\n}\n";
 }
 

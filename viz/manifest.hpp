@@ -16,6 +16,14 @@ struct ManifestInput {
     std::filesystem::path file;
 };
 
+/// An event dated past the horizon, so not applied (market/scenario.hpp skipped_events).
+struct SkippedEvent {
+    std::string scenario;  // role of the scenario it is in: "scenario", "base", "alt", ...
+    std::string id;        // "" if the event has none
+    std::string date;      // YYYY-MM
+    std::string kind;      // "catalog_add", ...
+};
+
 struct Manifest {
     std::string command;                    // "run", "compare", "sweep"
     std::vector<std::string> command_line;  // full argv, as typed
@@ -24,15 +32,22 @@ struct Manifest {
     int threads = 0;
     std::chrono::system_clock::time_point started;
     double wall_seconds = 0;                // s
-    // Extra string fields written after the fixed ones, e.g. {"mode", "stochastic"}.
+    std::string kernel = "fast";            // choice kernel: "fast" or "reference"
+    // Extra fields written after the fixed ones: integers as JSON numbers, e.g.
+    // {"replicates", 4}, then strings, e.g. {"mode", "stochastic"}.
+    std::vector<std::pair<std::string, std::int64_t>> counts;
     std::vector<std::pair<std::string, std::string>> notes;
+    std::vector<SkippedEvent> skipped_events;
 };
 
 /// The manifest as pretty-printed JSON (2-space indent, trailing newline, fixed field order):
-/// command, command_line, moatsim_version, git_commit, inputs [{role, path, sha256, bytes}],
-/// seeds, threads, started (ISO 8601 UTC), wall_seconds, then each note as a string field.
+/// command, command_line, moatsim_version, git_commit, compiler, build_type, build_flags,
+/// inputs [{role, path, sha256, bytes}], seeds, threads, started (ISO 8601 UTC),
+/// wall_seconds, kernel, instruction_set (of the kernel clone that ran: "AVX-512", "AVX2" or
+/// "SSE2"), each count as a number, each note as a string, then
+/// skipped_events [{scenario, id, date, kind}].
 /// @throws InputError naming an input file that cannot be read; std::invalid_argument if a
-///         note reuses a fixed field name.
+///         count or note reuses a fixed field name.
 [[nodiscard]] std::string manifest_json(const Manifest& m);
 
 /// Writes dir/manifest.json atomically; dir must exist.

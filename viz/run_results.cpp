@@ -1,12 +1,15 @@
 #include "viz/run_results.hpp"
 
+#include <initializer_list>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "agents/input_error.hpp"
 #include "viz/axis_ticks.hpp"
 #include "viz/csv_reader.hpp"
 #include "viz/plot_metrics.hpp"
+#include "viz/scenario_events.hpp"
 #include "viz/summary.hpp"
 
 namespace moatsim {
@@ -85,6 +88,59 @@ fs::path need_file(const fs::path& dir, const std::string& name) {
     return file;
 }
 
+// The horizon the directory's resolved scenario files promise (the shortest of them: compare
+// covers the shorter horizon) and the file that sets it; nullopt if none of them is there.
+std::optional<std::pair<int, fs::path>> promised_horizon(const fs::path& dir,
+                                                         std::initializer_list<const char*> files) {
+    std::optional<std::pair<int, fs::path>> out;
+    std::error_code ec;
+    for (const char* name : files) {
+        const fs::path file = dir / name;
+        if (!fs::is_regular_file(file, ec)) continue;
+        // Only the horizon is needed: toml++ directly, as for the events on the charts.
+        const std::optional<int> ticks = read_scenario_info(file).ticks;
+        if (ticks && (!out || *ticks < out->first)) out = std::pair{*ticks, file};
+    }
+    return out;
+}
+
+// A CSV cut short (a run killed while writing, a truncated copy) must not be drawn as if the
+// run ended there: every series runs to the horizon, with as many replicates at its last tick
+// as at its first.
+void check_complete(const SeriesSet& s, const fs::path& csv, const fs::path& dir,
+                    std::initializer_list<const char*> resolved) {
+    const auto promised = promised_horizon(dir, resolved);
+    if (!promised) return;
+    const auto [horizon, source] = *promised;
+    const auto date = [&](int tick) { return s.origin.plus_months(tick).to_string(); };
+    for (const auto& ts : s.series) {
+        const int last = ts.ticks.empty() ? -1 : ts.ticks.back();
+        if (last < horizon)
+            throw InputError(csv.string() + ": ends before the horizon: the last tick found for " +
+                             ts.name + " is " + std::to_string(last) +
+                             (last >= 0 ? " (" + date(last) + ")" : "") + ", expected " +
+                             std::to_string(horizon) + " (" + date(horizon) + ") as in " +
+                             source.string() + "; the file is incomplete (rerun to rewrite it)");
+    }
+}
+
+// clouds.csv and vendors.csv hold a row per replicate, tick and entity, replicate by
+// replicate: a file cut short has fewer rows at its late ticks than at tick 0.
+void check_replicate_rows(const fs::path& csv, const Grouped<std::vector<double>>& values) {
+    for (std::size_t i = 0; i < values.names.size(); ++i) {
+        const auto& by_tick = values.by_tick[i];
+        if (by_tick.empty()) continue;
+        const auto& [first_tick, first] = *by_tick.begin();
+        for (const auto& [tick, v] : by_tick)
+            if (v.size() != first.size())
+                throw InputError(csv.string() + ": " + values.names[i] + " has " +
+                                 std::to_string(first.size()) + " replicate row(s) at tick " +
+                                 std::to_string(first_tick) + " but " + std::to_string(v.size()) +
+                                 " at tick " + std::to_string(tick) +
+                                 "; the file is incomplete (rerun to rewrite it)");
+    }
+}
+
 }  // namespace
 
 ResultsKind results_kind(const fs::path& dir) {
@@ -117,6 +173,7 @@ SeriesSet read_run_series(const fs::path& dir, const std::string& metric) {
         Grouped<std::vector<double>> values;
         for (const auto& row : t.rows)
             values.at(row.fields[entity], dates.tick(row)).push_back(t.number(row, value));
+        check_replicate_rows(t.file, values);
         points.names = values.names;
         for (const auto& by_tick : values.by_tick) {
             auto& out = points.by_tick.emplace_back();
@@ -127,6 +184,7 @@ SeriesSet read_run_series(const fs::path& dir, const std::string& metric) {
         }
     }
     SeriesSet s = to_series(metric, dates.origin(), points);
+    check_complete(s, t.file, dir, {"scenario.resolved.toml"});
     if (const std::size_t c = t.find_column("scenario"); c != static_cast<std::size_t>(-1))
         s.scenario = t.rows.front().fields[c];
     return s;
@@ -148,7 +206,9 @@ SeriesSet read_compare_series(const fs::path& dir) {
         points.at(row.fields[cloud], dates.tick(row)) =
             Point{t.number(row, diff), t.number(row, lo), t.number(row, hi), 0};
     }
-    return to_series(name, dates.origin(), points);
+    SeriesSet s = to_series(name, dates.origin(), points);
+    check_complete(s, t.file, dir, {"base.resolved.toml", "alt.resolved.toml"});
+    return s;
 }
 
 }  // namespace moatsim

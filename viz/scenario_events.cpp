@@ -2,6 +2,9 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "agents/input_error.hpp"
 #include "viz/axis_ticks.hpp"
 
@@ -22,6 +25,10 @@ ScenarioInfo read_scenario_info(const std::filesystem::path& file) {
     }
     ScenarioInfo info;
     info.name = doc["name"].value_or(std::string());
+    if (const auto ticks = doc["run"]["ticks"].value<std::int64_t>())
+        info.ticks = static_cast<int>(std::clamp<std::int64_t>(*ticks, -1, 1 << 30));
+    YearMonth start;
+    const bool dated = info.ticks && parse_year_month(doc["start"].value_or(std::string()), start);
     const toml::array* events = doc["events"].as_array();
     if (!events) return info;
     for (std::size_t i = 0; i < events->size(); ++i) {
@@ -43,6 +50,7 @@ ScenarioInfo read_scenario_info(const std::filesystem::path& file) {
         const std::string parameter = (*t)["parameter"].value_or(std::string());
         if (!vendor.empty() && !cloud.empty()) e.subject = vendor + " on " + cloud;
         else e.subject = !vendor.empty() ? vendor : !cloud.empty() ? cloud : parameter;
+        if (dated && e.date.months_since(start) > *info.ticks) continue;
         info.events.push_back(std::move(e));
     }
     return info;

@@ -4,6 +4,7 @@
 // scenario loader: a chart needs only dates and names, and must not fail because the loader
 // of this build would validate an older file differently.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,10 +24,12 @@ struct DatedEvent {
 
 struct ScenarioInfo {
     std::string name;                // the scenario's name ("" if the file has none)
-    std::vector<DatedEvent> events;  // in file order
+    std::vector<DatedEvent> events;  // in file order; none past the horizon (not applied)
+    std::optional<int> ticks;        // run.ticks, the horizon, if the file has it
 };
 
-/// The name and [[events]] of a scenario file.
+/// The name, horizon and [[events]] of a scenario file. With start and run.ticks in the file,
+/// events dated past the horizon (kept in resolved files of shortened runs) are left out.
 /// @throws InputError naming the file (and line) if it is not valid TOML or an event has no
 /// "YYYY-MM" date or no kind.
 [[nodiscard]] ScenarioInfo read_scenario_info(const std::filesystem::path& file);

@@ -11,6 +11,7 @@
 #include "viz/plot_metrics.hpp"
 #include "viz/report_parts.hpp"
 #include "viz/result_charts.hpp"
+#include "viz/sweep_results.hpp"
 #include "viz/sweep_series.hpp"
 
 namespace moatsim::report {
@@ -125,6 +126,15 @@ void sweep_sections(HtmlPage& page, const fs::path& dir, const std::optional<Jso
     page.paragraph(fmt::format("{} run(s) over {} swept parameter(s); each cell and line is one run's mean over "
                                "its replicates, read from sweep.csv.", s.runs.size(), s.keys.size()),
                    "lead");
+    // A sweep stopped early (killed, or still running) is shown, but never as if it were whole.
+    const auto plan = read_sweep_plan(dir);
+    const int planned = plan ? plan->runs : static_cast<int>(s.runs.size());
+    const int missing = std::max(0, planned - static_cast<int>(s.runs.size()));
+    if (missing > 0)
+        page.paragraph(fmt::format("Partial sweep: {} of the {} planned runs are missing (sweep.plan lists {}, "
+                                   "sweep.csv has {}); rerun moatsim sweep on the same directory to finish it.",
+                                   missing, planned, planned, s.runs.size()),
+                       "note");
     Facts facts;
     if (const std::string file = sweep_file(manifest); !file.empty()) facts.emplace_back("Sweep file", file);
     for (std::size_t k = 0; k < s.keys.size(); ++k) {
@@ -132,7 +142,8 @@ void sweep_sections(HtmlPage& page, const fs::path& dir, const std::optional<Jso
         for (const double x : values[k]) v += (v.empty() ? "" : ", ") + number_text(x);
         facts.emplace_back("Parameter " + std::to_string(k + 1), s.keys[k] + ": " + v);
     }
-    facts.emplace_back("Runs", std::to_string(s.runs.size()));
+    facts.emplace_back("Runs", missing > 0 ? fmt::format("{} of {} planned ({} missing)", s.runs.size(), planned, missing)
+                                           : std::to_string(s.runs.size()));
     if (const auto r = field(manifest, "replicates"); !r.empty()) facts.emplace_back("Replicates per run", r);
     if (const auto seed = field(manifest, "seeds"); !seed.empty()) facts.emplace_back("Seed", seed);
     facts.emplace_back("Period", fmt::format("{} to {} ({} months)", s.origin.to_string(),

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <limits>
+#include <map>
 
 #include "agents/input_error.hpp"
 #include "viz/axis_ticks.hpp"
@@ -24,6 +27,22 @@ std::size_t index_of(const std::vector<double>& sorted, double v) {
 }
 
 }  // namespace
+
+std::optional<SweepPlanFacts> read_sweep_plan(const std::filesystem::path& dir) {
+    const std::filesystem::path file = dir / "sweep.plan";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    std::ifstream in(file);
+    SweepPlanFacts plan;
+    bool ticks = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line.starts_with("run ")) ++plan.runs;
+        else if (line.starts_with("ticks ")) ticks = std::sscanf(line.c_str() + 6, "%d", &plan.ticks) == 1;
+    }
+    if (in.bad() || !ticks)
+        throw InputError(file.string() + ": cannot read the planned horizon (no 'ticks' line)");
+    return plan;
+}
 
 SweepGrid read_sweep_grid(const std::filesystem::path& dir, const std::string& cloud,
                           const std::string& metric) {
@@ -50,14 +69,27 @@ SweepGrid read_sweep_grid(const std::filesystem::path& dir, const std::string& c
     g.x_key = t.header[1];
     if (g.parameters >= 2) g.y_key = t.header[2];
 
-    // The horizon is the last tick of the file (every run has the same ticks).
+    // The horizon is the plan's (or, without sweep.plan, the last tick of the file); every
+    // run in the file must reach it, or the heatmap would silently lose the run's cell.
     bool any_cloud = false;
+    std::map<int, int> last_tick;  // per run
     for (const auto& row : t.rows) {
         const int tick = t.integer(row, tick_col);
         if (tick > g.horizon) g.horizon = tick;
+        auto [it, fresh] = last_tick.emplace(t.integer(row, 0), tick);
+        if (!fresh) it->second = std::max(it->second, tick);
         any_cloud = any_cloud || row.fields[cloud_col] == cloud;
     }
     if (!any_cloud) throw InputError(t.file.string() + ": no rows for cloud '" + cloud + "'");
+    const auto plan = read_sweep_plan(dir);
+    const int expected = plan ? plan->ticks : g.horizon;
+    for (const auto& [run, last] : last_tick)
+        if (last < expected)
+            throw InputError(t.file.string() + ": run " + std::to_string(run) +
+                             " ends before the horizon: the last tick found is " +
+                             std::to_string(last) + ", expected " + std::to_string(expected) +
+                             (plan ? " as in " + (dir / "sweep.plan").string() : std::string()) +
+                             "; the file is incomplete (rerun the sweep to resume it)");
 
     struct Hit { double x, y, value; };
     std::vector<Hit> hits;
