@@ -1,6 +1,7 @@
 // Fuzz target: the population CSV reader (`moatsim run --population`).
 //
-// Input: the CSV file, read against baseline.toml's clouds and a three-vendor catalog.
+// Input: the CSV file, read against baseline.toml's clouds and vendors (so populations
+// exported from it are seeds).
 // Properties: bad input gives an InputError and nothing else; a file that loads is written
 // back (write_population_csv) and loads again to the same bytes, as --export-population
 // followed by --population must.
@@ -17,7 +18,8 @@
 namespace {
 
 const std::vector<std::string> clouds = {"AWS", "Azure", "Google", "Other"};
-const std::vector<std::string> vendors = {"Anthropic", "OpenAI", "Meta"};
+const std::vector<std::string> vendors = {"Anthropic", "OpenAI", "Google", "Meta", "Mistral",
+                                          "Amazon", "Cohere", "DeepSeek", "OpenAI-oss"};
 
 std::string written(const moatsim::Population& pop) {
     std::ostringstream out;
