@@ -21,11 +21,12 @@ for t in "${targets[@]}"; do
 done
 [ $# -gt 0 ] || set -- -runs=100000
 flags=()
-while [ $# -gt 0 ]; do  # "-runs N" or "-runs=N"
+while [ $# -gt 0 ]; do  # libFuzzer wants "-runs=N"; "-runs N" is accepted too
   case $1 in
-    -runs|-max_total_time) [ $# -ge 2 ] || { echo "run.sh: $1 needs a value" >&2; exit 2; }
-                           flags+=("$1=$2"); shift 2 ;;
-    *) flags+=("$1"); shift ;;
+    -*=*) flags+=("$1"); shift ;;
+    -*) [ $# -ge 2 ] || { echo "run.sh: $1 needs a value" >&2; exit 2; }
+        flags+=("$1=$2"); shift 2 ;;
+    *) echo "run.sh: unexpected argument '$1'" >&2; exit 2 ;;
   esac
 done
 
