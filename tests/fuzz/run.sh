@@ -59,7 +59,8 @@ failed=0
 for t in "${targets[@]}"; do
   name=fuzz_$t
   mkdir -p "$corpus/$name" "$build/crashes/$name" "$here/regressions/$name"
-  log=$build/$name.log
+  log=$build/logs/$name-$(date +%Y%m%dT%H%M%S)-$$.log  # one per run: several may run at once
+  mkdir -p "$build/logs"
   start=$(date +%s)
   set +e
   "$build/tests/fuzz/$name" "${flags[@]}" -max_len="$(max_len "$t")" -dict="$here/dict/$(dict "$t").dict" \
