@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages moatsim needs to build and test, only those that are missing
-# (tmux, chromium and python3-matplotlib are for tests, which skip without them).
+# (tmux, chromium and python3-matplotlib are for tests, which skip without them; clang-14,
+# libfuzzer-14-dev and llvm-14 for the parser fuzz smoke, skipped without them).
 set -euo pipefail
 packages=(g++ cmake ninja-build catch2 libtbb-dev libspdlog-dev libfmt-dev
           libtomlplusplus-dev librandom123-dev libboost-dev libboost-program-options-dev
-          tmux chromium python3-matplotlib)  # tests: live on a terminal, report in a browser, plot_results.py
+          tmux chromium python3-matplotlib  # tests: live on a terminal, report in a browser, plot_results.py
+          clang-14 libfuzzer-14-dev llvm-14)  # tests/fuzz: libFuzzer, llvm-symbolizer for stacks
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

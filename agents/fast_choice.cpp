@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "agents/fast_math.hpp"
+#include "agents/kernel_clones.hpp"
 
 namespace moatsim {
 namespace {
@@ -24,7 +25,7 @@ const char* kernel_instruction_set() noexcept { return clone_name(); }
 // Compiled three times, for AVX-512, AVX2 and the x86-64 baseline (SSE2); the loader picks
 // the widest the CPU has. Contraction is off (-ffp-contract=off), so no clone fuses a multiply
 // and an add: all three give the same bits (checked by comparing whole runs' CSV).
-__attribute__((target_clones("avx512f", "avx2", "default"), flatten))
+MOATSIM_KERNEL_CLONES
 bool choice_probabilities_batch(const ChoiceContext& c, const ChooserBatch& b,
                                 double (*prob)[batch_lanes]) noexcept {
     const int K = c.clouds, M = c.vendors;

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -306,10 +307,14 @@ Population load_population_csv(const std::filesystem::path& file,
     const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"),
                                                              &std::fclose);
     if (!in) throw InputError("cannot open population file '" + where + "': " + std::strerror(errno));
-    const auto file_bytes = static_cast<double>(std::filesystem::file_size(file, ec));
+    const std::uintmax_t size_on_disk = std::filesystem::file_size(file, ec);
+    const auto file_bytes = static_cast<double>(size_on_disk);
 
     const auto threads = static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
-    std::vector<char> buf(std::clamp<std::size_t>(threads << 21, 8 << 20, 64 << 20));
+    // A small file gets a buffer just big enough (at least 64 KiB) instead of 8 MiB zeroed.
+    const std::size_t small =
+        ec || size_on_disk >= (64 << 20) ? SIZE_MAX : std::max<std::size_t>(size_on_disk + 1, 1 << 16);
+    std::vector<char> buf(std::min(std::clamp<std::size_t>(threads << 21, 8 << 20, 64 << 20), small));
     std::size_t have = 0, done = 0;  // buf[done, have) has been read but not parsed
     std::vector<Column> cols;
     Population pop;

@@ -55,6 +55,14 @@ int CsvTable::integer(const CsvRow& row, std::size_t col) const {
     return v;
 }
 
+int CsvTable::tick(const CsvRow& row, std::size_t col) const {
+    const int v = integer(row, col);
+    if (v < 0 || v > max_result_tick)
+        throw InputError(where(file, row.line) + ": column '" + header[col] + "': expected a tick from 0 to " +
+                         std::to_string(max_result_tick) + ", got '" + shown(row.fields[col]) + "'");
+    return v;
+}
+
 CsvTable parse_csv(std::string_view text, const std::filesystem::path& file) {
     CsvTable t;
     t.file = file;

@@ -10,6 +10,9 @@
 
 namespace moatsim {
 
+/// The last tick a result file can hold: the loader's longest horizon (run.ticks <= 12000).
+inline constexpr int max_result_tick = 12000;
+
 struct CsvRow {
     int line = 0;                     // 1-based line where the row starts
     std::vector<std::string> fields;  // unquoted
@@ -30,6 +33,10 @@ public:
     [[nodiscard]] double number(const CsvRow& row, std::size_t column) const;
     /// A field as an integer. @throws InputError as number().
     [[nodiscard]] int integer(const CsvRow& row, std::size_t column) const;
+    /// A field as a tick: an integer from 0 to max_result_tick, so that date arithmetic on it
+    /// (tick 0's date = a row's date - its tick) cannot overflow.
+    /// @throws InputError "<file>:<line>: column 'tick': expected a tick from 0 to 12000, got 'x'".
+    [[nodiscard]] int tick(const CsvRow& row, std::size_t column) const;
 };
 
 /// Parses CSV text; `file` names it in messages. Every row must have as many fields as the

@@ -65,7 +65,7 @@ private:
             if (i_ >= s_.size() || s_[i_] != '"') fail("expected a member name in double quotes");
             std::string key = string();
             expect(':');
-            v.members.emplace_back(std::move(key), value(depth + 1));
+            v.members.push_back(JsonMember{std::move(key), value(depth + 1)});
             skip_space();
             if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
             expect('}');

@@ -5,22 +5,30 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace moatsim {
+
+struct JsonMember;
 
 struct JsonValue {
     enum class Kind { null, boolean, number, string, array, object };
     Kind kind = Kind::null;
     std::string text;  // string: its decoded contents; number: as written; true/false/null
     std::vector<JsonValue> items;                            // array
-    std::vector<std::pair<std::string, JsonValue>> members;  // object, in file order
+    std::vector<JsonMember> members;  // object, in file order
 
     /// The member named key of an object, or nullptr (also for non-objects).
     [[nodiscard]] const JsonValue* find(std::string_view key) const noexcept;
     /// A scalar as text ("" for null), arrays as "a, b, c"; objects give "".
     [[nodiscard]] std::string as_text() const;
+};
+
+// A named struct, not std::pair: pair<string, JsonValue> inside JsonValue needs JsonValue
+// complete for pair's constructor checks, which clang's libstdc++ build rejects.
+struct JsonMember {
+    std::string key;
+    JsonValue value;
 };
 
 /// Parses one JSON document; `file` names it in messages.

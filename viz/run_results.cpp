@@ -24,7 +24,7 @@ public:
     explicit DateCheck(const CsvTable& t) : t_(t), tick_(t.column("tick")), date_(t.column("date")) {}
 
     int tick(const CsvRow& row) {
-        const int tick = t_.integer(row, tick_);
+        const int tick = t_.tick(row, tick_);
         YearMonth date;
         if (!parse_year_month(row.fields[date_], date))
             throw InputError(t_.file.string() + ":" + std::to_string(row.line) +

@@ -74,7 +74,7 @@ SweepGrid read_sweep_grid(const std::filesystem::path& dir, const std::string& c
     bool any_cloud = false;
     std::map<int, int> last_tick;  // per run
     for (const auto& row : t.rows) {
-        const int tick = t.integer(row, tick_col);
+        const int tick = t.tick(row, tick_col);
         if (tick > g.horizon) g.horizon = tick;
         auto [it, fresh] = last_tick.emplace(t.integer(row, 0), tick);
         if (!fresh) it->second = std::max(it->second, tick);
@@ -95,7 +95,7 @@ SweepGrid read_sweep_grid(const std::filesystem::path& dir, const std::string& c
     std::vector<Hit> hits;
     std::vector<double> xs, ys;
     for (const auto& row : t.rows) {
-        if (row.fields[cloud_col] != cloud || t.integer(row, tick_col) != g.horizon) continue;
+        if (row.fields[cloud_col] != cloud || t.tick(row, tick_col) != g.horizon) continue;
         (void)t.integer(row, 0);  // the run number must be an integer
         const double x = t.number(row, 1);
         const double y = g.parameters >= 2 ? t.number(row, 2) : std::numeric_limits<double>::quiet_NaN();

@@ -55,7 +55,7 @@ SweepSeries read_sweep_series(const std::filesystem::path& dir, const std::strin
     bool have_origin = false;
     for (const auto& row : t.rows) {
         const int run = t.integer(row, 0);
-        const int tick = t.integer(row, tick_col);
+        const int tick = t.tick(row, tick_col);
         YearMonth date;
         if (!parse_year_month(row.fields[date_col], date))
             throw InputError(t.file.string() + ":" + std::to_string(row.line) +
