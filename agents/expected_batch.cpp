@@ -7,6 +7,7 @@
 #include "agents/expected_choice.hpp"
 #include "agents/fast_math.hpp"
 #include "agents/kernel_clones.hpp"
+#include "agents/review_rule.hpp"
 #include "agents/thread_scratch.hpp"
 
 namespace moatsim {
@@ -197,8 +198,7 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
     double reviewed[L] = {};  // each lane's reviewing mass, in double
     double stays[max_pairs];  // 1 - r_j: the share of pi_j that does not review
     for (int j = 0; j < J; ++j) {
-        const bool still_offered = c.offered[j] && c.cloud_open[j / M];
-        const double r = still_offered ? review_rate : 1.0;
+        const double r = review_probability(c, j, review_rate);
         stays[j] = 1.0 - r;
         Real largest = 0;  // branch-free, so the loop vectorises
         for (int l = 0; l < L; ++l) {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "agents/review_rule.hpp"
+
 namespace moatsim {
 namespace {
 
@@ -158,8 +160,7 @@ double expected_review(const ChoiceContext& c, const Chooser& e, double review_r
     // Mass that stays (not reviewing) and mass that reviews, by current pair.
     bool vendor_reviews[max_vendors] = {};
     for (int j = 0; j < J; ++j) {
-        const bool still_offered = c.offered[j] && c.cloud_open[j / M];
-        const double r = still_offered ? review_rate : 1.0;
+        const double r = review_probability(c, j, review_rate);
         s.next[j] = pi[j] * (1.0 - r);
         s.review_mass[j] = pi[j] * r;
         if (s.review_mass[j] > 0.0) vendor_reviews[j % M] = true;

@@ -6,6 +6,7 @@
 
 #include "agents/chooser.hpp"
 #include "agents/fast_choice.hpp"
+#include "agents/review_rule.hpp"
 #include "market/scenario.hpp"
 
 namespace moatsim {
@@ -21,8 +22,8 @@ public:
     template <class Chosen>
     void add(std::size_t i, int pair, double u_cloud, double u_vendor, Chosen&& chosen) {
         const int l = batch_.count;
-        gather(batch_, l, pop_, i, pair < 0 ? -1 : pair / ctx_.vendors,
-               pair < 0 ? -1 : pair % ctx_.vendors);
+        const Incumbent x = incumbent_of(pair, ctx_.vendors);
+        gather(batch_, l, pop_, i, x.cloud, x.vendor);
         index_[l] = i;
         pair_[l] = pair;
         u_cloud_[l] = u_cloud;

@@ -1,38 +1,9 @@
 #include "market/enterprise_step.hpp"
 
-#include <algorithm>
-#include <cmath>
-
-#include "agents/chooser.hpp"
-#include "agents/expected_batch.hpp"
-#include "agents/thread_scratch.hpp"
+#include <stdexcept>
+#include <type_traits>
 
 namespace moatsim {
-namespace {
-
-// One block's running sums, in fixed arrays on the worker's stack: the compiler can keep
-// them close (no vector indirection per enterprise). Copied to the block's Tally at its end.
-struct BlockSums {
-    double demand[max_pairs];
-    double customers[max_clouds];
-    double adopters, switches, alpha_sum, decisions;
-
-    void reset(int pairs, int clouds) noexcept {
-        std::fill(demand, demand + pairs, 0.0);
-        std::fill(customers, customers + clouds, 0.0);
-        adopters = switches = alpha_sum = decisions = 0.0;
-    }
-    void store(Tally& t) const {
-        std::copy(demand, demand + t.demand.size(), t.demand.begin());
-        std::copy(customers, customers + t.customers.size(), t.customers.begin());
-        t.adopters = adopters;
-        t.switches = switches;
-        t.alpha_sum = alpha_sum;
-        t.decisions = decisions;
-    }
-};
-
-}  // namespace
 
 void Tally::reset(int clouds, int vendors) {
     demand.assign(static_cast<std::size_t>(clouds * vendors), 0.0);
@@ -49,152 +20,27 @@ void Tally::add(const Tally& other) {
     decisions += other.decisions;
 }
 
-EnterpriseStepper::EnterpriseStepper(std::size_t enterprises, int clouds, int vendors)
-    : enterprises_(enterprises), clouds_(clouds), vendors_(vendors),
-      blocks_(block_count(enterprises)) {
-    for (auto& b : blocks_) b.reset(clouds, vendors);
-    for (int j = 0; j < clouds * vendors; ++j) cloud_of_.push_back(static_cast<std::uint8_t>(j / vendors));
-}
-
-template <class PerEnterprise>
-Tally EnterpriseStepper::map_blocks(PerEnterprise&& per_enterprise) {
-    // One task per fixed block; simple_partitioner keeps blocks whole whatever the threads.
-    for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
-        BlockSums sums;
-        sums.reset(clouds_ * vendors_, clouds_);
-        for (std::size_t i = begin; i < end; ++i) per_enterprise(i, sums);
-        sums.store(blocks_[b]);
-    });
-    return combined_blocks();
-}
-
-Tally EnterpriseStepper::combined_blocks() const {
-    Tally total;
-    total.reset(clouds_, vendors_);
-    for (const auto& b : blocks_) total.add(b);  // block order: deterministic sums
-    return total;
-}
+EnterpriseStepper::EnterpriseStepper(std::size_t enterprises, int clouds, int vendors,
+                                     StochasticStepping stepping)
+    : enterprises_(enterprises), clouds_(clouds), vendors_(vendors), stepping_(stepping) {}
 
 Tally EnterpriseStepper::allocate_initial(const StepInputs& in, EnterpriseState& s) {
-    return in.mode == Mode::stochastic ? allocate_stochastic(in, s) : allocate_expected(in, s);
+    if (in.mode == Mode::expected)
+        return stepper_.emplace<ExpectedStepper>(enterprises_, clouds_, vendors_).allocate_initial(in, s);
+    if (stepping_ == StochasticStepping::per_tick_draws)
+        return stepper_.emplace<ReferenceStepper>(enterprises_, clouds_, vendors_).allocate_initial(in, s);
+    return stepper_.emplace<StochasticStepper>(enterprises_, clouds_, vendors_).allocate_initial(in, s);
 }
 
 Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {
-    return in.mode == Mode::stochastic ? step_stochastic(in, s) : step_expected(in, s);
-}
-
-// Expected mode keeps pi in batches: enterprise i's pi_j is at lanes(i)[j][i % expected_lanes],
-// so the batch kernel works in place. Blocks hold whole batches (enterprise_block is a
-// multiple of expected_lanes); the last batch's missing lanes stay zero.
-static_assert(enterprise_block % expected_lanes == 0);
-
-Tally EnterpriseStepper::allocate_expected(const StepInputs& in, EnterpriseState& s) {
-    const int M = vendors_, J = clouds_ * vendors_;
-    const Population& pop = in.population;
-    s.adoption.assign(enterprises_, 0.0);
-    const std::size_t batches = (enterprises_ + expected_lanes - 1) / expected_lanes;
-    s.pi.assign(batches * static_cast<std::size_t>(J * expected_lanes), 0.0);
-    return map_blocks([&](std::size_t i, BlockSums& t) {
-        if (!pop.adopted[i]) return;
-        double taste[max_vendors], prob[max_pairs];
-        const Chooser e = chooser_for(pop, i, M, taste);
-        if (!choice_probabilities(in.ctx, e, -1, -1, prob)) return;
-        double (*pi)[expected_lanes] = pi_batch(s, i);
-        const std::size_t l = i % expected_lanes;
-        s.adoption[i] = 1.0;
-        for (int j = 0; j < J; ++j) {
-            pi[j][l] = prob[j];
-            t.demand[j] += pop.demand[i] * prob[j];
-            t.customers[j / M] += prob[j];
-        }
-        t.adopters += 1.0;
-        t.alpha_sum += pop.alpha[i];
-    });
-}
-
-double (*EnterpriseStepper::pi_batch(EnterpriseState& s, std::size_t i) const)[expected_lanes] {
-    // The vector's doubles viewed as rows of expected_lanes: same type, contiguous.
-    const std::size_t at = i / expected_lanes * static_cast<std::size_t>(clouds_ * vendors_ * expected_lanes);
-    return reinterpret_cast<double (*)[expected_lanes]>(s.pi.data() + at);
-}
-
-Tally EnterpriseStepper::step_expected(const StepInputs& in, EnterpriseState& s) {
-    const int M = vendors_, J = clouds_ * vendors_;
-    const Population& pop = in.population;
-    const ChoiceContext& ctx = in.ctx;
-    const bool can_choose = ctx.any_open();
-    for_each_block(enterprises_, [&](std::size_t b, std::size_t begin, std::size_t end) {
-        constexpr int L = expected_lanes;
-        struct Scratch {
-            double p0[max_pairs][L];
-            double demand[max_pairs][L], customers[max_clouds][L];
-        };
-        Scratch& scratch = thread_scratch<Scratch>();
-        double (&p0)[max_pairs][L] = scratch.p0;
-        // Tallies per lane across the block, summed in lane order at its end: the loops run
-        // across lanes (vectorised), not along one lane's pairs.
-        double (&demand)[max_pairs][L] = scratch.demand;
-        double (&customers)[max_clouds][L] = scratch.customers;
-        for (int j = 0; j < J; ++j) std::fill(demand[j], demand[j] + L, 0.0);
-        for (int k = 0; k < clouds_; ++k) std::fill(customers[k], customers[k] + L, 0.0);
-        double adopters = 0.0, switches = 0.0, decisions = 0.0, alpha_sum = 0.0;
-        ExpectedBatch batch;
-        double switched[L];
-        for (std::size_t first = begin; first < end; first += L) {
-            batch.count = static_cast<int>(std::min<std::size_t>(L, end - first));
-            for (int l = 0; l < batch.count; ++l)
-                gather(batch, l, pop, first + static_cast<std::size_t>(l), -1, -1);
-            batch.pad(M);
-            // Existing adopters review (section 7.5), in place; new adopters choose without
-            // incumbency (p0). An enterprise not adopted has pi = 0, which stays 0.
-            double (*pi)[L] = pi_batch(s, first);
-            if (in.kernel == Kernel::fast)
-                expected_review_batch_single(ctx, batch, in.review_rate, pi, p0, switched);
+    return std::visit(
+        [&](auto& stepper) -> Tally {
+            if constexpr (std::is_same_v<std::decay_t<decltype(stepper)>, std::monostate>)
+                throw std::logic_error("EnterpriseStepper::step before allocate_initial");
             else
-                expected_review_batch_reference(ctx, batch, in.review_rate, pi, p0, switched);
-            // Adoption (section 7.6): pi <- keep pi + fresh p0 where a rises; lanes past the
-            // population's end and enterprises that cannot adopt yet contribute nothing.
-            double keep[L], fresh[L], adopted[L], carried[L];
-            for (int l = 0; l < L; ++l) {
-                keep[l] = 1.0, fresh[l] = 0.0, adopted[l] = 0.0, carried[l] = 0.0;
-                if (l >= batch.count) continue;
-                const std::size_t i = first + static_cast<std::size_t>(l);
-                const double a = s.adoption[i];
-                const double a_new = a + (1.0 - a) * in.hazard;
-                if (a_new <= 0.0) continue;
-                if (can_choose && a_new > a) {
-                    keep[l] = a / a_new;
-                    fresh[l] = (a_new - a) / a_new;
-                    s.adoption[i] = a_new;
-                }
-                adopted[l] = s.adoption[i];
-                carried[l] = pop.demand[i] * adopted[l];
-                adopters += adopted[l];
-                switches += a * switched[l];
-                decisions += 1.0;  // every enterprise's distribution is updated
-                alpha_sum += adopted[l] * pop.alpha[i];
-            }
-            for (int k = 0, j = 0; k < clouds_; ++k)
-                for (int m = 0; m < M; ++m, ++j)
-                    for (int l = 0; l < L; ++l) {
-                        pi[j][l] = keep[l] * pi[j][l] + fresh[l] * p0[j][l];
-                        demand[j][l] += carried[l] * pi[j][l];
-                        customers[k][l] += adopted[l] * pi[j][l];
-                    }
-        }
-        BlockSums t;
-        t.reset(J, clouds_);
-        for (int j = 0; j < J; ++j)
-            for (int l = 0; l < L; ++l) t.demand[j] += demand[j][l];
-        for (int k = 0; k < clouds_; ++k)
-            for (int l = 0; l < L; ++l) t.customers[k] += customers[k][l];
-        t.adopters = adopters;
-        t.switches = switches;
-        t.decisions = decisions;
-        t.alpha_sum = alpha_sum;
-        t.store(blocks_[b]);
-    });
-    return combined_blocks();
+                return stepper.step(in, s);
+        },
+        stepper_);
 }
 
 }  // namespace moatsim

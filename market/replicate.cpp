@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "agents/adoption_rule.hpp"
 #include "market/cloud_supply.hpp"
 #include "market/events.hpp"
 #include "market/tick_check.hpp"
@@ -18,11 +19,12 @@ std::vector<double> grown(const std::vector<double>& demand, double factor) {
 }  // namespace
 
 Replicate::Replicate(const Scenario& scenario, const Population& population,
-                     std::uint64_t replicate, std::vector<double> brand)
+                     std::uint64_t replicate, std::vector<double> brand,
+                     StochasticStepping stepping)
     : scenario_(scenario), population_(population), replicate_(replicate),
       brand_(std::move(brand)), market_(scenario),
       stepper_(population.count(), static_cast<int>(scenario.clouds.size()),
-               static_cast<int>(scenario.vendors.size())) {
+               static_cast<int>(scenario.vendors.size()), stepping) {
     // The live brand is the calibrated one, so `set clouds.X.brand` events act on it.
     for (std::size_t k = 0; k < brand_.size(); ++k) market_.clouds[k].brand = brand_[k];
 }
@@ -73,7 +75,7 @@ TickRecord Replicate::advance() {
     apply_events_due(scenario_, market_);                                   // step 1
     market_.fill_choice_context(live_brands(), ctx_);
     check_choice_inputs(scenario_, market_.tick, ctx_);
-    const double hazard = std::min(1.0, g.bass_p + g.bass_q * adopted_fraction_);
+    const double hazard = adoption_hazard(g.bass_p, g.bass_q, adopted_fraction_);
     cumulative_hazard_ += hazard >= 1.0 ? HUGE_VAL : -std::log1p(-hazard);
     const Tally tally = stepper_.step(inputs(hazard), enterprises_);         // steps 2-3
     adopted_fraction_ = population_.count() ? tally.adopters / population_.count() : 0.0;

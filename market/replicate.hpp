@@ -14,9 +14,11 @@ namespace moatsim {
 
 class Replicate {
 public:
-    /// brand: the calibrated constants b_k, shared by all replicates of a run.
+    /// brand: the calibrated constants b_k, shared by all replicates of a run. stepping: how
+    /// stochastic mode is stepped (tests compare the event clocks with per-tick draws).
     Replicate(const Scenario& scenario, const Population& population, std::uint64_t replicate,
-              std::vector<double> brand);
+              std::vector<double> brand,
+              StochasticStepping stepping = StochasticStepping::event_clocks);
 
     /// Runs rows 0..T. on_tick (may be empty) is called after each row; it must be thread-safe
     /// because replicates run in parallel.

@@ -1,13 +1,18 @@
-// Stochastic mode's steps 2-3 (MODEL.md sections 7.4-7.6 on event clocks, docs/ODD.md D14):
-// a tick scans the clocks and only enterprises whose clock rings draw and choose; the demand
-// they carry moves in the block's fixed-point ledger (market/demand_ledger.hpp).
+// Stochastic mode's steps 2-3 on event clocks (docs/ODD.md §7.5-7.6 and D14). The rules are
+// agents/review_rule.hpp and agents/adoption_rule.hpp; what is here is how they are
+// scheduled: clocks in place of per-tick Bernoulli draws, a scan for the clocks that ring,
+// prefetching for the scattered few, batched choices and the fixed-point ledger.
+#include "market/stochastic_step.hpp"
+
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "agents/chooser.hpp"
+#include "agents/review_rule.hpp"
 #include "agents/rng.hpp"
+#include "market/block_map.hpp"
 #include "market/choice_batcher.hpp"
-#include "market/enterprise_step.hpp"
 
 namespace moatsim {
 namespace {
@@ -40,18 +45,23 @@ double ReviewWait::ticks(double u) const noexcept {
     return std::min(never, std::floor(std::log(u) / log_keep_));
 }
 
-bool EnterpriseStepper::availability_changed(const ChoiceContext& ctx) {
+StochasticStepper::StochasticStepper(std::size_t enterprises, int clouds, int vendors)
+    : enterprises_(enterprises), clouds_(clouds), vendors_(vendors) {
+    for (int j = 0; j < clouds * vendors; ++j) cloud_of_.push_back(static_cast<std::uint8_t>(j / vendors));
+}
+
+bool StochasticStepper::availability_changed(const ChoiceContext& ctx) {
     bool changed = available_.empty();
     available_.resize(static_cast<std::size_t>(clouds_ * vendors_));
     for (int j = 0; j < clouds_ * vendors_; ++j) {
-        const std::uint8_t now = ctx.offered[j] && ctx.cloud_open[cloud_of_[j]];
+        const std::uint8_t now = pair_offered(ctx, j);
         changed = changed || now != available_[j];
         available_[j] = now;
     }
     return changed;
 }
 
-Tally EnterpriseStepper::ledger_tally() const {
+Tally StochasticStepper::ledger_tally() const {
     Tally t;
     ledger_.total(t);
     for (std::size_t b = 0; b < switches_.size(); ++b) {
@@ -61,7 +71,7 @@ Tally EnterpriseStepper::ledger_tally() const {
     return t;
 }
 
-Tally EnterpriseStepper::allocate_stochastic(const StepInputs& in, EnterpriseState& s) {
+Tally StochasticStepper::allocate_initial(const StepInputs& in, EnterpriseState& s) {
     const int K = clouds_, M = vendors_;
     const Population& pop = in.population;
     s.adopted.assign(enterprises_, 0);
@@ -96,14 +106,14 @@ Tally EnterpriseStepper::allocate_stochastic(const StepInputs& in, EnterpriseSta
             s.clock[i] = static_cast<float>(-std::log(u[3]));
             if (!pop.adopted[i] || !can_choose) continue;
             s.clock[i] = static_cast<float>(1.0 + wait.ticks(u[2]));
-            batcher.add(i, -1, u[0], u[1], chosen);
+            batcher.add(i, no_pair, u[0], u[1], chosen);
         }
         batcher.flush(chosen);
     });
     return ledger_tally();
 }
 
-Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& s) {
+Tally StochasticStepper::step(const StepInputs& in, EnterpriseState& s) {
     const int M = vendors_;
     const Population& pop = in.population;
     const ChoiceContext& ctx = in.ctx;
@@ -115,8 +125,10 @@ Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& 
     // After a catalog change every adopter checks whether its pair is still offered.
     const bool visit_every_adopter = availability_changed(ctx) || reschedule;
     const double t_now = static_cast<double>(in.tick);
-    // Adopts at the first tick where the cumulative hazard passes its threshold (and some
-    // cloud is open to choose); reviews when its review tick has come.
+    // The clocks in place of the rules' Bernoulli draws: a non-adopter adopts at the first
+    // tick where the cumulative hazard passes its threshold and some cloud is open (with
+    // probability adoption_probability(h, can_choose) given it had not before); an adopter
+    // reviews when its review tick has come (geometric waits: probability r each tick).
     const float adopt_limit =
         can_choose ? float_at_most(in.cumulative_hazard) : -std::numeric_limits<float>::infinity();
     const float review_limit = visit_every_adopter ? std::numeric_limits<float>::infinity()
@@ -148,7 +160,8 @@ Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& 
             prefetch_line(reinterpret_cast<const char*>(pop.home.data() + i));
             prefetch_line(reinterpret_cast<const char*>(s.pair.data() + i));
         };
-        // What a drawn pair changes: the enterprise's state and the block's ledger.
+        // What a drawn pair changes: the enterprise's state and the block's ledger. The
+        // batcher draws what chosen_pair (agents/review_rule.hpp) draws, a batch at a time.
         const auto chosen = [&](std::size_t i, int pair, int next) {
             ++decisions;
             if (pair < 0) {  // an adoption
@@ -162,7 +175,7 @@ Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& 
             s.pair[i] = static_cast<std::int16_t>(next);
             ledger.move(pair, cloud_of_[pair], next, cloud_of_[next],
                         to_units(pop.demand[i], demand_scale));
-            if (cloud_of_[next] != cloud_of_[pair]) ++switches;
+            if (is_switch(pair, next, M)) ++switches;
         };
         ChoiceBatcher batcher(ctx, in.kernel, pop);
         for (std::size_t r = 0; r < std::min(ahead, ringing); ++r) prefetch_enterprise(rings[r]);
@@ -172,7 +185,7 @@ Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& 
             if (!s.adopted[i]) {
                 const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::adoption);
                 s.clock[i] = static_cast<float>(t_now + 1.0 + wait.ticks(u[3]));
-                batcher.add(i, -1, u[1], u[2], chosen);
+                batcher.add(i, no_pair, u[1], u[2], chosen);
                 continue;
             }
             const int pair = s.pair[i];
@@ -180,7 +193,8 @@ Tally EnterpriseStepper::step_stochastic(const StepInputs& in, EnterpriseState& 
                 const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::reschedule);
                 s.clock[i] = static_cast<float>(t_now + wait.ticks(u[0]));
             }
-            const bool delisted = !available_[pair];
+            // review_probability is 1 for a delisted pair: it reviews whatever its clock says.
+            const bool delisted = !pair_offered(ctx, pair);
             const bool due = static_cast<double>(s.clock[i]) <= t_now;
             if (!delisted && !due) continue;
             const auto u = uniforms4(in.seed, in.replicate, pop.key(i), in.tick, Purpose::review);
