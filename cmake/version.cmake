@@ -8,3 +8,6 @@ if(NOT _git_rc EQUAL 0 OR MOATSIM_GIT_COMMIT STREQUAL "")
 endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/version.hpp.in
                ${PROJECT_BINARY_DIR}/generated/moatsim_version.hpp @ONLY)
+# The public version header of the embedding facade (include/moatsim/moatsim.hpp).
+configure_file(${PROJECT_SOURCE_DIR}/cmake/public_version.hpp.in
+               ${PROJECT_BINARY_DIR}/include/moatsim/version.hpp @ONLY)
