@@ -6,6 +6,7 @@
 
 #include "agents/expected_choice.hpp"
 #include "agents/fast_math.hpp"
+#include "agents/simd_target.hpp"
 #include "agents/thread_scratch.hpp"
 
 namespace moatsim {
@@ -343,16 +344,16 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
         for (int l = 0; l < L; ++l) p0[j][l] *= p0_total[l];
 }
 
-// AVX-512, AVX2 and SSE2 clones as for choice_probabilities_batch (same bits); flatten: the
-// helpers are inlined into each clone, so they too get the wide instructions.
-__attribute__((target_clones("avx512f", "avx2", "default"), flatten))
+// Clones as for choice_probabilities_batch (same bits); flatten: the helpers are inlined into
+// each clone, so they too get the wide instructions.
+MOATSIM_KERNEL_CLONES
 void expected_review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_rate,
                            double (*pi)[expected_lanes], double (*p0)[expected_lanes],
                            double* switched) noexcept {
     review_batch<double>(c, b, review_rate, pi, p0, switched);
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default"), flatten))
+MOATSIM_KERNEL_CLONES
 void expected_review_batch_single(const ChoiceContext& c, const ExpectedBatch& b,
                                   double review_rate, double (*pi)[expected_lanes],
                                   double (*p0)[expected_lanes], double* switched) noexcept {

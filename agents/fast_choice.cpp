@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "agents/fast_math.hpp"
+#include "agents/simd_target.hpp"
 
 namespace moatsim {
 namespace {
@@ -13,10 +14,11 @@ constexpr double minus_inf = -std::numeric_limits<double>::infinity();
 
 }  // namespace
 
-// Compiled three times, for AVX-512, AVX2 and the x86-64 baseline (SSE2); the loader picks
-// the widest the CPU has. Contraction is off (-ffp-contract=off), so no clone fuses a multiply
-// and an add: all three give the same bits (checked by comparing whole runs' CSV).
-__attribute__((target_clones("avx512f", "avx2", "default"), flatten))
+// On x86-64 compiled three times, for AVX-512, AVX2 and the baseline (SSE2), and the loader
+// picks the widest the CPU has; elsewhere once (agents/simd_target.hpp). Contraction is off
+// (-ffp-contract=off), so no clone fuses a multiply and an add: all three give the same bits
+// (checked by comparing whole runs' CSV).
+MOATSIM_KERNEL_CLONES
 bool choice_probabilities_batch(const ChoiceContext& c, const ChooserBatch& b,
                                 double (*prob)[batch_lanes]) noexcept {
     const int K = c.clouds, M = c.vendors;
