@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(g++ cmake ninja-build catch2 libtbb-dev libspdlog-dev libfmt-dev
           libtomlplusplus-dev librandom123-dev libboost-dev libboost-program-options-dev
           tmux chromium python3-matplotlib  # tests: live on a terminal, report in a browser, plot_results.py
-          g++-aarch64-linux-gnu)  # .ci/aarch64_compile_check.sh: the libraries compile for aarch64
+          g++-aarch64-linux-gnu)  # .ci/aarch64_compile_check.sh
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -44,7 +44,8 @@ double mean_at(const RunResult& r, int index, int tick, const char* what, Pick p
 std::optional<tbb::global_control> thread_limit(int threads) {
     std::optional<tbb::global_control> limit;
     if (threads < 0)
-        throw moatsim::InputError("threads: expected 0 (all cores) or more, got " + std::to_string(threads));
+        throw moatsim::InputError("threads: expected 0 (all cores) or more, got " +
+                                  std::to_string(threads));
     if (threads > 0)
         limit.emplace(tbb::global_control::max_allowed_parallelism,
                       static_cast<std::size_t>(threads));
