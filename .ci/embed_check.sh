@@ -8,7 +8,15 @@ build_dir=${1:-build}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# The public headers include the standard library and each other only (no TBB, toml++, fmt,
+# spdlog, Boost or internal rooms).
+if grep -h '#include' include/moatsim/*.hpp | grep -vE '#include (<[a-z_]+>|"moatsim/[a-z_]+\.hpp")$'; then
+  echo "embed_check: a public header includes more than the standard library" >&2; exit 1
+fi
 cmake --install "$build_dir" --prefix "$tmp/prefix" > /dev/null
+# Only the facade's headers are installed, not the rooms' internal ones.
+[ "$(find "$tmp/prefix/include" -name '*.hpp' | wc -l)" -eq 3 ] ||
+  { echo "embed_check: expected exactly moatsim.hpp, results.hpp, version.hpp" >&2; exit 1; }
 # Nothing of the source tree may be needed: configure with the prefix alone.
 cmake -S examples/custom_experiment -B "$tmp/example" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       -DCMAKE_PREFIX_PATH="$tmp/prefix" > /dev/null
