@@ -106,8 +106,15 @@ Comparison read_comparison(const fs::path& dir) {
             std::ostringstream text;
             text << in.rdbuf();
             const JsonValue manifest = parse_json(text.str(), dir / "manifest.json");
-            if (const JsonValue* reps = manifest.find("replicates"))
-                replicates = std::stoi(reps->as_text());
+            const JsonValue* reps = manifest.find("replicates");
+            const std::string text_reps = reps ? reps->as_text() : "0";
+            if (text_reps.empty() ||
+                text_reps.find_first_not_of("0123456789") != std::string::npos ||
+                text_reps.size() > 9)
+                throw LibraryError((dir / "manifest.json").string() +
+                                   ": replicates: expected a whole number, got '" + text_reps +
+                                   "'");
+            replicates = std::stoi(text_reps);
         }
         const CsvTable t = read_csv(dir / "compare.csv");
         Comparison c;

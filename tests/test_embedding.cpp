@@ -180,4 +180,7 @@ TEST_CASE("embedding: bad input is an api::InputError naming what was wrong", "[
                Catch::Contains("market.csv:2") && Catch::Contains("in order"));
     CHECK_THAT(message([&] { (void)api::read_comparison(dir.path); }),
                Catch::Contains("compare.csv"));
+    dir.write("manifest.json", R"({"command": "compare", "replicates": "many"})");
+    CHECK_THAT(message([&] { (void)api::read_comparison(dir.path); }),
+               Catch::Contains("manifest.json: replicates") && Catch::Contains("'many'"));
 }
