@@ -21,9 +21,10 @@ import json, re, shlex, sys
 for entry in json.load(open(sys.argv[1])):
     args = shlex.split(entry["command"])
     out = args[args.index("-o") + 1] if "-o" in args else ""
-    # Library objects only: CMakeFiles/moatsim_<room>.dir/ (not the program, tests or bench).
+    # Library objects only: CMakeFiles/moatsim_<room>.dir/ (not the program, tests, bench,
+    # fuzz targets).
     if not re.search(r"CMakeFiles/moatsim_[a-z0-9_]+\.dir/", out) or \
-       re.search(r"moatsim_(tests|bench)[a-z0-9_]*\.dir/", out):
+       re.search(r"moatsim_(tests|bench|fuzz)[a-z0-9_]*\.dir/", out):
         continue
     keep = [a for a in args if re.match(r"-(D|I|std=|W|f|O)", a) and not a.startswith("-fsanitize")]
     print(entry["file"] + "\t" + " ".join(shlex.quote(a) for a in keep))
