@@ -12,6 +12,8 @@ echo "== Release build and tests"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
+echo "== Embedding example against the installed package" && bash .ci/embed_check.sh build
+echo "== The libraries compile for aarch64 (no link)" && bash .ci/aarch64_compile_check.sh build
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMOATSIM_SANITIZE=ON > /dev/null

@@ -6,8 +6,8 @@
 
 #include "agents/expected_choice.hpp"
 #include "agents/fast_math.hpp"
-#include "agents/kernel_clones.hpp"
 #include "agents/review_rule.hpp"
+#include "agents/simd_target.hpp"
 #include "agents/thread_scratch.hpp"
 
 namespace moatsim {
@@ -344,8 +344,8 @@ void review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_
         for (int l = 0; l < L; ++l) p0[j][l] *= p0_total[l];
 }
 
-// AVX-512, AVX2 and SSE2 clones as for choice_probabilities_batch (same bits); flatten: the
-// helpers are inlined into each clone, so they too get the wide instructions.
+// Clones as for choice_probabilities_batch (same bits); flatten: the helpers are inlined into
+// each clone, so they too get the wide instructions.
 MOATSIM_KERNEL_CLONES
 void expected_review_batch(const ChoiceContext& c, const ExpectedBatch& b, double review_rate,
                            double (*pi)[expected_lanes], double (*p0)[expected_lanes],

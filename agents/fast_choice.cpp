@@ -4,7 +4,7 @@
 #include <limits>
 
 #include "agents/fast_math.hpp"
-#include "agents/kernel_clones.hpp"
+#include "agents/simd_target.hpp"
 
 namespace moatsim {
 namespace {
@@ -14,17 +14,22 @@ constexpr double minus_inf = -std::numeric_limits<double>::infinity();
 
 // One version per clone of the kernels below; the loader's resolver picks the version for the
 // same CPU features, in the same priority, as it picks theirs.
+#if MOATSIM_X86_KERNEL_CLONES
 __attribute__((target("default"))) const char* clone_name() noexcept { return "SSE2"; }
 __attribute__((target("avx2"))) const char* clone_name() noexcept { return "AVX2"; }
 __attribute__((target("avx512f"))) const char* clone_name() noexcept { return "AVX-512"; }
+#else
+const char* clone_name() noexcept { return MOATSIM_TARGET_VECTOR_UNIT; }
+#endif
 
 }  // namespace
 
 const char* kernel_instruction_set() noexcept { return clone_name(); }
 
-// Compiled three times, for AVX-512, AVX2 and the x86-64 baseline (SSE2); the loader picks
-// the widest the CPU has. Contraction is off (-ffp-contract=off), so no clone fuses a multiply
-// and an add: all three give the same bits (checked by comparing whole runs' CSV).
+// On x86-64 compiled three times, for AVX-512, AVX2 and the baseline (SSE2), and the loader
+// picks the widest the CPU has; elsewhere once (agents/simd_target.hpp). Contraction is off
+// (-ffp-contract=off), so no clone fuses a multiply and an add: all three give the same bits
+// (checked by comparing whole runs' CSV).
 MOATSIM_KERNEL_CLONES
 bool choice_probabilities_batch(const ChoiceContext& c, const ChooserBatch& b,
                                 double (*prob)[batch_lanes]) noexcept {

@@ -28,3 +28,6 @@ string(STRIP "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${_build_type_upper}} ${_moat
        MOATSIM_BUILD_FLAGS)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/version.hpp.in
                ${PROJECT_BINARY_DIR}/generated/moatsim_version.hpp @ONLY)
+# The public version header of the embedding facade (include/moatsim/moatsim.hpp).
+configure_file(${PROJECT_SOURCE_DIR}/cmake/public_version.hpp.in
+               ${PROJECT_BINARY_DIR}/include/moatsim/version.hpp @ONLY)

@@ -12,6 +12,7 @@
 #include "agents/review_rule.hpp"
 #include "agents/rng.hpp"
 #include "market/block_map.hpp"
+#include "agents/simd_target.hpp"
 #include "market/choice_batcher.hpp"
 
 namespace moatsim {
@@ -26,12 +27,6 @@ float float_at_most(double x) noexcept {
     float f = static_cast<float>(x);
     if (static_cast<double>(f) > x) f = std::nextafter(f, -std::numeric_limits<float>::infinity());
     return f;
-}
-
-// A hint to start loading p's cache line. As volatile asm because GCC 12's dead-code
-// elimination drops __builtin_prefetch in this loop (seen in the generated code).
-inline void prefetch_line(const void* p) noexcept {
-    asm volatile("prefetcht0 %0" : : "m"(*static_cast<const char*>(p)));
 }
 
 }  // namespace
