@@ -13,8 +13,8 @@
 #include <optional>
 #include <string>
 
-#include "agents/input_error.hpp"
-#include "market/ensemble.hpp"
+#include "core/input_error.hpp"
+#include "experiments/ensemble.hpp"
 #include "market/replicate.hpp"
 #include "market/scenario_loader.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "cli/commands.hpp"
 
 namespace moatsim::cli {

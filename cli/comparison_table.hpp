@@ -3,7 +3,7 @@
 // 1, 3 and 10 years (or the horizon), with its 95% interval and whether it excludes zero.
 #include <string>
 
-#include "viz/comparison.hpp"
+#include "experiments/comparison.hpp"
 
 namespace moatsim::cli {
 

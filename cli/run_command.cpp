@@ -9,18 +9,18 @@
 #include <memory>
 #include <optional>
 
-#include "agents/input_error.hpp"
-#include "agents/population_csv.hpp"
+#include "core/input_error.hpp"
+#include "io/population_csv.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/share_table.hpp"
-#include "market/counterfactual.hpp"
-#include "market/ensemble.hpp"
-#include "viz/atomic_file.hpp"
-#include "viz/csv_tables.hpp"
+#include "experiments/counterfactual.hpp"
+#include "experiments/ensemble.hpp"
+#include "io/atomic_file.hpp"
+#include "io/csv_tables.hpp"
 
 namespace moatsim::cli {
 namespace {

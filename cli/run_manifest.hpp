@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "market/scenario.hpp"
-#include "viz/manifest.hpp"
+#include "io/manifest.hpp"
 
 namespace moatsim::cli {
 

@@ -1,6 +1,6 @@
 #include "cli/scenario_options.hpp"
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 
 namespace moatsim::cli {
 

@@ -3,7 +3,7 @@
 
 #include <iostream>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_options.hpp"
 

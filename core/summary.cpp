@@ -1,4 +1,4 @@
-#include "viz/summary.hpp"
+#include "core/summary.hpp"
 
 #include <cmath>
 #include <limits>

@@ -1,10 +1,10 @@
-#include "viz/comparison.hpp"
+#include "experiments/comparison.hpp"
 
 #include <fmt/format.h>
 
 #include <stdexcept>
 
-#include "viz/csv_format.hpp"
+#include "io/csv_format.hpp"
 
 namespace moatsim {
 namespace {

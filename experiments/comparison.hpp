@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "market/ensemble.hpp"
-#include "market/metrics.hpp"
-#include "viz/summary.hpp"
+#include "experiments/ensemble.hpp"
+#include "experiments/metrics.hpp"
+#include "core/summary.hpp"
 
 namespace moatsim {
 

@@ -1,7 +1,7 @@
-#include "market/counterfactual.hpp"
+#include "experiments/counterfactual.hpp"
 
-#include "agents/input_error.hpp"
-#include "market/ensemble.hpp"
+#include "core/input_error.hpp"
+#include "experiments/ensemble.hpp"
 
 namespace moatsim {
 

@@ -1,10 +1,10 @@
-#include "market/ensemble.hpp"
+#include "experiments/ensemble.hpp"
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "market/calibration.hpp"
 #include "market/events.hpp"
 #include "market/market_state.hpp"

@@ -8,12 +8,6 @@
 
 namespace moatsim {
 
-struct EnsembleResult {
-    std::vector<double> brand;  // b_k used by every replicate (calibrated or given)
-    int calibration_iterations = 0;
-    std::vector<ReplicateResult> replicates;  // in replicate order
-};
-
 /// Brand constants for a scenario: Berry's contraction on `population` at t = 0 (events dated
 /// at the start applied), or the scenario's own brands when calibration = none.
 [[nodiscard]] std::vector<double> scenario_brands(const Scenario& scenario,

@@ -1,4 +1,4 @@
-#include "market/metrics.hpp"
+#include "experiments/metrics.hpp"
 
 namespace moatsim {
 

@@ -1,4 +1,4 @@
-#include "viz/sweep_output.hpp"
+#include "experiments/sweep_output.hpp"
 
 #include <fmt/format.h>
 
@@ -8,10 +8,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "agents/input_error.hpp"
-#include "viz/atomic_file.hpp"
-#include "viz/csv_format.hpp"
-#include "viz/summary.hpp"
+#include "core/input_error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/csv_format.hpp"
+#include "core/summary.hpp"
 
 namespace moatsim {
 namespace {

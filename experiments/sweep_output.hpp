@@ -12,8 +12,8 @@
 #include <mutex>
 #include <string>
 
-#include "market/ensemble.hpp"
-#include "market/sweep_spec.hpp"
+#include "experiments/ensemble.hpp"
+#include "experiments/sweep_spec.hpp"
 
 namespace moatsim {
 

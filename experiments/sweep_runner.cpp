@@ -1,16 +1,16 @@
-#include "viz/sweep_runner.hpp"
+#include "experiments/sweep_runner.hpp"
 
 #include <tbb/parallel_for.h>
 #include <tbb/task_group.h>
 
 #include <chrono>
 
-#include "agents/input_error.hpp"
-#include "market/counterfactual.hpp"
-#include "market/ensemble.hpp"
-#include "viz/csv_format.hpp"
-#include "viz/sha256.hpp"
-#include "viz/sweep_output.hpp"
+#include "core/input_error.hpp"
+#include "experiments/counterfactual.hpp"
+#include "experiments/ensemble.hpp"
+#include "io/csv_format.hpp"
+#include "io/sha256.hpp"
+#include "experiments/sweep_output.hpp"
 
 namespace moatsim {
 

@@ -8,7 +8,7 @@
 #include <functional>
 #include <string>
 
-#include "market/sweep_spec.hpp"
+#include "experiments/sweep_spec.hpp"
 
 namespace moatsim {
 

@@ -1,8 +1,8 @@
-#include "market/sweep_spec.hpp"
+#include "experiments/sweep_spec.hpp"
 
 #include <numeric>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "agents/rng.hpp"
 #include "market/scenario_inheritance.hpp"
 #include "market/toml_reader.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "market/metrics.hpp"
+#include "experiments/metrics.hpp"
 #include "market/scenario_loader.hpp"
 
 namespace moatsim {

@@ -1,4 +1,4 @@
-#include "viz/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 #include <string>
 #include <system_error>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 
 namespace moatsim {
 namespace fs = std::filesystem;

@@ -1,11 +1,11 @@
-#include "viz/csv_reader.hpp"
+#include "io/csv_reader.hpp"
 
 #include <charconv>
 #include <fstream>
 #include <limits>
 #include <sstream>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 
 namespace moatsim {
 namespace {

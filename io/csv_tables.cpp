@@ -1,4 +1,4 @@
-#include "viz/csv_tables.hpp"
+#include "io/csv_tables.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "market/scenario_writer.hpp"
-#include "viz/csv_format.hpp"
-#include "viz/atomic_file.hpp"
-#include "viz/summary.hpp"
+#include "io/csv_format.hpp"
+#include "io/atomic_file.hpp"
+#include "core/summary.hpp"
 
 namespace moatsim {
 namespace {

@@ -4,7 +4,8 @@
 #include <filesystem>
 #include <ostream>
 
-#include "market/ensemble.hpp"
+#include "market/records.hpp"
+#include "market/scenario.hpp"
 
 namespace moatsim {
 

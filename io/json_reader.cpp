@@ -1,8 +1,8 @@
-#include "viz/json_reader.hpp"
+#include "io/json_reader.hpp"
 
 #include <cstdint>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 
 namespace moatsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "viz/manifest.hpp"
+#include "io/manifest.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -9,10 +9,10 @@
 #include <string_view>
 #include <system_error>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "moatsim_version.hpp"
-#include "viz/atomic_file.hpp"
-#include "viz/sha256.hpp"
+#include "io/atomic_file.hpp"
+#include "io/sha256.hpp"
 
 namespace moatsim {
 namespace {

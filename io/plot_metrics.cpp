@@ -1,4 +1,4 @@
-#include "viz/plot_metrics.hpp"
+#include "io/plot_metrics.hpp"
 
 #include <map>
 

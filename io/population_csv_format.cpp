@@ -1,4 +1,4 @@
-#include "agents/population_csv_format.hpp"
+#include "io/population_csv_format.hpp"
 
 #include <cstring>
 

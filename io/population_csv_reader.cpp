@@ -1,6 +1,6 @@
 // Reading population files: the file is mapped, split into line-aligned chunks and parsed in
 // parallel; errors name the line and column.
-#include "agents/population_csv.hpp"
+#include "io/population_csv.hpp"
 
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
@@ -19,8 +19,8 @@
 #include <tuple>
 #include <utility>
 
-#include "agents/input_error.hpp"
-#include "agents/population_csv_format.hpp"
+#include "core/input_error.hpp"
+#include "io/population_csv_format.hpp"
 
 namespace moatsim {
 namespace {

@@ -1,5 +1,5 @@
 // Writing population files: rows are formatted in parallel, written in order.
-#include "agents/population_csv.hpp"
+#include "io/population_csv.hpp"
 
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -10,7 +10,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "agents/population_csv_format.hpp"
+#include "io/population_csv_format.hpp"
 
 namespace moatsim {
 

@@ -1,9 +1,9 @@
-#include "viz/scenario_events.hpp"
+#include "io/resolved_events.hpp"
 
 #include <toml++/toml.h>
 
-#include "agents/input_error.hpp"
-#include "viz/axis_ticks.hpp"
+#include "core/input_error.hpp"
+#include "core/year_month.hpp"
 
 namespace moatsim {
 

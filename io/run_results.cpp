@@ -1,13 +1,13 @@
-#include "viz/run_results.hpp"
+#include "io/run_results.hpp"
 
 #include <map>
 #include <optional>
 
-#include "agents/input_error.hpp"
-#include "viz/axis_ticks.hpp"
-#include "viz/csv_reader.hpp"
-#include "viz/plot_metrics.hpp"
-#include "viz/summary.hpp"
+#include "core/input_error.hpp"
+#include "core/year_month.hpp"
+#include "io/csv_reader.hpp"
+#include "io/plot_metrics.hpp"
+#include "core/summary.hpp"
 
 namespace moatsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "viz/sha256.hpp"
+#include "io/sha256.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <vector>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 
 namespace moatsim {
 namespace {

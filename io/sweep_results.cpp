@@ -1,12 +1,12 @@
-#include "viz/sweep_results.hpp"
+#include "io/sweep_results.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "agents/input_error.hpp"
-#include "viz/axis_ticks.hpp"
-#include "viz/csv_reader.hpp"
+#include "core/input_error.hpp"
+#include "core/year_month.hpp"
+#include "io/csv_reader.hpp"
 
 namespace moatsim {
 namespace {

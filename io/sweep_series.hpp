@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "market/scenario.hpp"
-#include "viz/run_results.hpp"
+#include "io/run_results.hpp"
 
 namespace moatsim {
 

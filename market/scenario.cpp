@@ -4,21 +4,6 @@
 
 namespace moatsim {
 
-YearMonth YearMonth::plus_months(int months) const noexcept {
-    const int total = year * 12 + (month - 1) + months;
-    return {total / 12, total % 12 + 1};
-}
-
-int YearMonth::months_since(const YearMonth& origin) const noexcept {
-    return (year * 12 + month) - (origin.year * 12 + origin.month);
-}
-
-std::string YearMonth::to_string() const {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-    return buf;
-}
-
 const char* event_kind_name(Event::Kind kind) noexcept {
     switch (kind) {
         case Event::Kind::set: return "set";

@@ -8,18 +8,9 @@
 #include <vector>
 
 #include "agents/population.hpp"
+#include "core/year_month.hpp"
 
 namespace moatsim {
-
-/// Calendar month; tick t is `start` plus t months.
-struct YearMonth {
-    int year = 2025;
-    int month = 1;  // 1..12
-    [[nodiscard]] YearMonth plus_months(int months) const noexcept;
-    [[nodiscard]] int months_since(const YearMonth& origin) const noexcept;
-    [[nodiscard]] std::string to_string() const;  // "YYYY-MM"
-    friend bool operator==(const YearMonth&, const YearMonth&) = default;
-};
 
 enum class Mode { stochastic, expected };
 enum class PricingRule { markup, fixed };

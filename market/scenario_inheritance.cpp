@@ -5,7 +5,7 @@
 #include <cstring>
 #include <memory>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "market/toml_reader.hpp"
 
 namespace moatsim::detail {

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <memory>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "market/scenario_fields.hpp"
 #include "market/scenario_inheritance.hpp"
 #include "market/toml_reader.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 
 namespace moatsim::detail {
 namespace {
@@ -152,16 +152,7 @@ YearMonth read_year_month(const TomlSource& src, const toml::node& node, const S
     static constexpr std::string_view expected = "expected a \"YYYY-MM\" string (month 01..12), got ";
     if (!node.is_string()) src.fail(site, std::string(expected) + describe_type(node));
     const std::string s = *node.value<std::string>();
-    const auto digits = [&](std::size_t from, std::size_t n) {
-        return std::all_of(s.begin() + from, s.begin() + from + n,
-                           [](char c) { return c >= '0' && c <= '9'; });
-    };
-    YearMonth ym;
-    if (s.size() == 7 && s[4] == '-' && digits(0, 4) && digits(5, 2)) {
-        ym.year = std::stoi(s.substr(0, 4));
-        ym.month = std::stoi(s.substr(5, 2));
-        if (ym.month >= 1 && ym.month <= 12) return ym;
-    }
+    if (const std::optional<YearMonth> ym = parse_year_month(s)) return *ym;
     src.fail(site, std::string(expected) + "\"" + s + "\"");
 }
 

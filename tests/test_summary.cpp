@@ -3,7 +3,7 @@
 #include <cmath>
 #include <vector>
 
-#include "viz/summary.hpp"
+#include "core/summary.hpp"
 
 using namespace moatsim;
 
