@@ -123,7 +123,7 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     manifest.wall_seconds = seconds;
     manifest.notes = {{"metric", metric_name(*metric)},
                       {"replicates", std::to_string(base.run.replicates)},
-                      {"mode", base.run.mode == Mode::expected ? "expected" : "stochastic"}};
+                      {"mode", std::string(to_string(base.run.mode))}};
     write_manifest(out_dir, manifest);
 
     if (!quiet) {

@@ -111,7 +111,7 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     manifest.threads = tbb::this_task_arena::max_concurrency();
     manifest.started = started_wall;
     manifest.wall_seconds = seconds;
-    manifest.notes = {{"mode", scenario.run.mode == Mode::expected ? "expected" : "stochastic"},
+    manifest.notes = {{"mode", std::string(to_string(scenario.run.mode))},
                       {"replicates", std::to_string(scenario.run.replicates)},
                       {"enterprises", std::to_string(scenario.population.enterprises)}};
     write_manifest(out_dir, manifest);
@@ -119,7 +119,7 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
         std::cout << share_table(resolved, result);
         std::cout << "Ran " << scenario.run.replicates << " replicate(s) of "
                   << scenario.population.enterprises << " enterprises x " << scenario.run.ticks
-                  << " ticks (" << (scenario.run.mode == Mode::expected ? "expected" : "stochastic")
+                  << " ticks (" << to_string(scenario.run.mode)
                   << " mode) in " << fmt::format("{:.2f}", seconds) << " s.\n";
         std::cout << "CSV written to " << out_dir.string() << "/ (clouds.csv, vendors.csv, "
                   << "market.csv, summary.csv, scenario.resolved.toml, manifest.json)\n";

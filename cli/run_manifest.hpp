@@ -1,5 +1,5 @@
 #pragma once
-// Building the manifest.json every output directory gets (viz/manifest.hpp): the inputs of
+// Building the manifest.json every output directory gets (io/manifest.hpp): the inputs of
 // a scenario (its file and every file it inherits from) and the command line as typed.
 #include <string>
 #include <vector>

@@ -24,15 +24,13 @@ ScenarioOverrides overrides_from(const po::variables_map& vm) {
     if (vm.count("enterprises")) o.enterprises = vm["enterprises"].as<std::int64_t>();
     if (vm.count("mode")) {
         const auto& mode = vm["mode"].as<std::string>();
-        if (mode == "stochastic") o.mode = Mode::stochastic;
-        else if (mode == "expected") o.mode = Mode::expected;
-        else throw InputError("--mode: expected 'stochastic' or 'expected', got '" + mode + "'");
+        o.mode = parse_enum<Mode>(mode);
+        if (!o.mode) throw InputError("--mode: expected 'stochastic' or 'expected', got '" + mode + "'");
     }
     if (vm.count("kernel")) {
         const auto& kernel = vm["kernel"].as<std::string>();
-        if (kernel == "fast") o.kernel = Kernel::fast;
-        else if (kernel == "reference") o.kernel = Kernel::reference;
-        else throw InputError("--kernel: expected 'fast' or 'reference', got '" + kernel + "'");
+        o.kernel = parse_enum<Kernel>(kernel);
+        if (!o.kernel) throw InputError("--kernel: expected 'fast' or 'reference', got '" + kernel + "'");
     }
     return o;
 }

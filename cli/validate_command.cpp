@@ -17,9 +17,8 @@ std::string describe(const Scenario& s) {
                        s.start.plus_months(s.run.ticks).to_string(), s.run.ticks);
     out += fmt::format("run        {} replicate(s), seed {}, {} mode, {} enterprises, {} kernel\n",
                        s.run.replicates, s.run.seed,
-                       s.run.mode == Mode::expected ? "expected" : "stochastic",
-                       s.population.enterprises,
-                       s.run.kernel == Kernel::reference ? "reference" : "fast");
+                       to_string(s.run.mode), s.population.enterprises,
+                       to_string(s.run.kernel));
     if (!s.bases.empty()) {
         std::string chain;
         for (const auto& b : s.bases) chain += " -> " + b.string();
@@ -46,7 +45,7 @@ std::string describe(const Scenario& s) {
     out += fmt::format("\n{} event(s)\n", s.events.size());
     for (const auto& e : s.events)
         out += fmt::format("  {}  {:<15} {}{}\n", s.start.plus_months(e.tick).to_string(),
-                           event_kind_name(e.kind), e.id.empty() ? "" : "[" + e.id + "] ",
+                           to_string(e.kind), e.id.empty() ? "" : "[" + e.id + "] ",
                            e.note.empty() ? e.parameter : e.note);
     return out;
 }

@@ -23,8 +23,8 @@ std::string sweep_plan(const SweepSpec& spec, const std::vector<SweepRun>& runs,
     plan += "seed " + std::to_string(base.run.seed) + "\nreplicates " +
             std::to_string(base.run.replicates) + "\nticks " + std::to_string(base.run.ticks) +
             "\nenterprises " + std::to_string(base.population.enterprises) + "\nmode " +
-            (base.run.mode == Mode::expected ? "expected" : "stochastic") + "\nkernel " +
-            (base.run.kernel == Kernel::reference ? "reference" : "fast") + "\n";
+            std::string(to_string(base.run.mode)) + "\nkernel " +
+            std::string(to_string(base.run.kernel)) + "\n";
     for (const auto& r : runs) {
         plan += "run " + std::to_string(r.index);
         for (const double v : r.values) plan += " " + csv_number(v);

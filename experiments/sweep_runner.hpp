@@ -1,5 +1,5 @@
 #pragma once
-// Runs a sweep into its output directory (viz/sweep_output.hpp), resuming where an earlier,
+// Runs a sweep into its output directory (experiments/sweep_output.hpp), resuming where an earlier,
 // interrupted invocation stopped. Runs are scheduled on TBB (several at once, and each run's
 // replicates in parallel); all runs share the seed, so run-to-run differences are the
 // parameters' (common random numbers), and every run keeps the base's brands unless the

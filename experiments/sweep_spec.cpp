@@ -81,9 +81,9 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
     if (root.find("enterprises"))
         o.enterprises = root.integer("enterprises", 1, 1, int64_max);
     if (root.find("mode"))
-        o.mode = static_cast<Mode>(root.choice("mode", 0, {"stochastic", "expected"}));
+        o.mode = enum_at<Mode>(root.choice("mode", 0, enum_names<Mode>()));
     if (root.find("kernel"))
-        o.kernel = static_cast<Kernel>(root.choice("kernel", 0, {"fast", "reference"}));
+        o.kernel = enum_at<Kernel>(root.choice("kernel", 0, enum_names<Kernel>()));
     // The command line wins over the file, as for scenarios.
     if (command_line.replicates) o.replicates = command_line.replicates;
     if (command_line.seed) o.seed = command_line.seed;

@@ -1,6 +1,6 @@
 #pragma once
 // The population file's syntax, shared by its reader and writer: its columns, CSV quoting
-// and field scanning (agents/population_csv.hpp is the public interface).
+// and field scanning (io/population_csv.hpp is the public interface).
 #include <cstdint>
 #include <string>
 #include <string_view>
