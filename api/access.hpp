@@ -7,8 +7,8 @@
 #include <optional>
 #include <utility>
 
-#include "agents/input_error.hpp"
-#include "market/ensemble.hpp"
+#include "core/input_error.hpp"
+#include "experiments/ensemble.hpp"
 #include "market/scenario_loader.hpp"
 #include "moatsim/moatsim.hpp"
 

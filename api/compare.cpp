@@ -1,10 +1,10 @@
 // moatsim::api::compare: two scenarios on common random numbers, paired by the library's
-// counterfactual rules (market/counterfactual.hpp) and compare_runs (viz/comparison.hpp),
+// counterfactual rules (experiments/counterfactual.hpp) and compare_runs (experiments/comparison.hpp),
 // as `moatsim compare` (cli/compare_command.cpp) does; the numbers equal its compare.csv
 // (tests/test_embedding.cpp checks that).
 #include "api/access.hpp"
-#include "market/counterfactual.hpp"
-#include "viz/comparison.hpp"
+#include "experiments/counterfactual.hpp"
+#include "experiments/comparison.hpp"
 
 namespace moatsim::api {
 namespace {

@@ -1,12 +1,12 @@
 // moatsim::api::read_run / read_comparison: result directories back into the public structs,
-// through the CSV reader the reports use (viz/csv_reader.hpp), so a malformed table gets the
+// through the CSV reader the reports use (io/csv_reader.hpp), so a malformed table gets the
 // same message naming the file and line.
 #include <fstream>
 #include <sstream>
 
 #include "api/access.hpp"
-#include "viz/csv_reader.hpp"
-#include "viz/json_reader.hpp"
+#include "io/csv_reader.hpp"
+#include "io/json_reader.hpp"
 
 namespace moatsim::api {
 namespace {

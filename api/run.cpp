@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "api/access.hpp"
-#include "market/counterfactual.hpp"
+#include "experiments/counterfactual.hpp"
 
 namespace moatsim::api {
 namespace {

@@ -13,8 +13,8 @@
 #include <optional>
 #include <string>
 
-#include "agents/input_error.hpp"
-#include "market/ensemble.hpp"
+#include "core/input_error.hpp"
+#include "experiments/ensemble.hpp"
 #include "market/replicate.hpp"
 #include "market/scenario_loader.hpp"
 
@@ -54,8 +54,8 @@ int main(int argc, char** argv) {
         if (a == "--enterprises") o.enterprises = std::stoll(next());
         else if (a == "--ticks") o.ticks = std::stoi(next());
         else if (a == "--threads") threads = std::stoi(next());
-        else if (a == "--mode") o.mode = next() == "expected" ? Mode::expected : Mode::stochastic;
-        else if (a == "--kernel") o.kernel = next() == "reference" ? Kernel::reference : Kernel::fast;
+        else if (a == "--mode") o.mode = parse_enum<Mode>(next()).value_or(Mode::stochastic);
+        else if (a == "--kernel") o.kernel = parse_enum<Kernel>(next()).value_or(Kernel::fast);
         else if (a.rfind("--", 0) == 0) {
             std::fprintf(stderr, "moatsim_bench: unknown option %s\n", a.c_str());
             return 2;
@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
 
         const double n = static_cast<double>(pop.count());
         std::printf("scenario=%s mode=%s enterprises=%.0f ticks=%d threads=%s\n", s.name.c_str(),
-                    s.run.mode == Mode::expected ? "expected" : "stochastic", n, s.run.ticks,
+                    std::string(to_string(s.run.mode)).c_str(), n, s.run.ticks,
                     threads > 0 ? std::to_string(threads).c_str() : "all");
         std::printf("setup_s=%.3f loop_s=%.3f total_s=%.3f ms_per_tick=%.3f\n", setup, loop,
                     setup + loop, 1e3 * loop / s.run.ticks);

@@ -11,11 +11,11 @@
 #include <mutex>
 #include <thread>
 
-#include "agents/input_error.hpp"
-#include "agents/input_text.hpp"
+#include "core/input_error.hpp"
+#include "core/input_text.hpp"
 #include "cli/commands.hpp"
 #include "market/tick_check.hpp"
-#include "viz/temporaries.hpp"
+#include "io/temporaries.hpp"
 
 namespace moatsim::cli {
 

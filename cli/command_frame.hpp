@@ -26,7 +26,7 @@ namespace moatsim::cli {
 void log_repairs(const std::vector<std::string>& notes);
 
 /// From now on SIGINT, SIGTERM and SIGHUP remove this process's registered temporaries
-/// (viz/temporaries.hpp) and exit with 128 + the signal number. Call it first thing in a
+/// (io/temporaries.hpp) and exit with 128 + the signal number. Call it first thing in a
 /// command, before any worker thread exists (they inherit the blocked signal mask).
 void remove_temporaries_on_signals();
 

@@ -9,18 +9,18 @@
 #include <iostream>
 #include <optional>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/comparison_table.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
-#include "market/counterfactual.hpp"
+#include "experiments/counterfactual.hpp"
 #include "market/scenario_writer.hpp"
-#include "viz/atomic_file.hpp"
-#include "viz/comparison.hpp"
-#include "viz/result_directory.hpp"
+#include "io/atomic_file.hpp"
+#include "experiments/comparison.hpp"
+#include "io/result_directory.hpp"
 
 namespace moatsim::cli {
 namespace {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "viz/plot_metrics.hpp"
+#include "io/plot_metrics.hpp"
 
 namespace moatsim::cli {
 namespace {

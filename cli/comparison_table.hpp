@@ -1,10 +1,10 @@
 #pragma once
 // The short table `moatsim compare` prints: per cloud, the paired difference ALT - BASE at
 // 1, 3 and 10 years (or the horizon), with its 95% interval and whether it excludes zero.
-// Each metric is shown in its own unit (viz/plot_metrics.hpp), columns sized to their cells.
+// Each metric is shown in its own unit (io/plot_metrics.hpp), columns sized to their cells.
 #include <string>
 
-#include "viz/comparison.hpp"
+#include "experiments/comparison.hpp"
 
 namespace moatsim::cli {
 

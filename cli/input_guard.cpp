@@ -4,8 +4,8 @@
 #include <string>
 #include <system_error>
 
-#include "agents/input_error.hpp"
-#include "agents/input_text.hpp"
+#include "core/input_error.hpp"
+#include "core/input_text.hpp"
 
 namespace moatsim::cli {
 

@@ -11,14 +11,14 @@
 #include <optional>
 #include <thread>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/terminal.hpp"
-#include "market/counterfactual.hpp"
-#include "market/ensemble.hpp"
+#include "experiments/counterfactual.hpp"
+#include "experiments/ensemble.hpp"
 #include "market/replicate.hpp"
 #include "viz/live_frame.hpp"
 

@@ -3,13 +3,13 @@
 #include <iostream>
 #include <optional>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/input_guard.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_options.hpp"
-#include "viz/atomic_file.hpp"
-#include "viz/plot_metrics.hpp"
+#include "io/atomic_file.hpp"
+#include "io/plot_metrics.hpp"
 #include "viz/result_charts.hpp"
 
 namespace moatsim::cli {

@@ -3,12 +3,12 @@
 #include <filesystem>
 #include <iostream>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/input_guard.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_options.hpp"
-#include "viz/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 #include "viz/html_report.hpp"
 
 namespace moatsim::cli {

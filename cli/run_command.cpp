@@ -9,19 +9,19 @@
 #include <memory>
 #include <optional>
 
-#include "agents/input_error.hpp"
-#include "agents/population_csv.hpp"
+#include "core/input_error.hpp"
+#include "io/population_csv.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/share_table.hpp"
-#include "market/counterfactual.hpp"
-#include "market/ensemble.hpp"
-#include "viz/atomic_file.hpp"
-#include "viz/csv_tables.hpp"
-#include "viz/result_directory.hpp"
+#include "experiments/counterfactual.hpp"
+#include "experiments/ensemble.hpp"
+#include "io/atomic_file.hpp"
+#include "io/csv_tables.hpp"
+#include "io/result_directory.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -126,7 +126,7 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
         std::cout << share_table(resolved, result);
         std::cout << "Ran " << scenario.run.replicates << " replicate(s) of "
                   << scenario.population.enterprises << " enterprises x " << scenario.run.ticks
-                  << " ticks (" << (scenario.run.mode == Mode::expected ? "expected" : "stochastic")
+                  << " ticks (" << to_string(scenario.run.mode)
                   << " mode) in " << fmt::format("{:.2f}", seconds) << " s.\n";
         std::cout << "CSV written to " << out_dir.string() << "/ (clouds.csv, vendors.csv, "
                   << "market.csv, summary.csv, scenario.resolved.toml, manifest.json)\n";

@@ -1,12 +1,12 @@
 #pragma once
-// Building the manifest.json every output directory gets (viz/manifest.hpp): the inputs of
+// Building the manifest.json every output directory gets (io/manifest.hpp): the inputs of
 // a scenario (its file and every file it inherits from), the events it skips and the command
 // line as typed.
 #include <string>
 #include <vector>
 
 #include "market/scenario.hpp"
-#include "viz/manifest.hpp"
+#include "io/manifest.hpp"
 
 namespace moatsim::cli {
 

@@ -3,8 +3,8 @@
 #include <charconv>
 #include <limits>
 
-#include "agents/input_error.hpp"
-#include "agents/input_text.hpp"
+#include "core/input_error.hpp"
+#include "core/input_text.hpp"
 
 namespace moatsim::cli {
 namespace {

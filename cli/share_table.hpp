@@ -3,7 +3,7 @@
 // replicates) at the first, middle and last row, with dates.
 #include <string>
 
-#include "market/ensemble.hpp"
+#include "experiments/ensemble.hpp"
 
 namespace moatsim::cli {
 

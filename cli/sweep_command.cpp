@@ -9,14 +9,14 @@
 #include <memory>
 #include <optional>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
-#include "viz/manifest.hpp"
-#include "viz/sweep_runner.hpp"
+#include "io/manifest.hpp"
+#include "experiments/sweep_runner.hpp"
 
 namespace moatsim::cli {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <iostream>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "agents/fast_choice.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_manifest.hpp"
@@ -49,7 +49,7 @@ std::string describe(const Scenario& s) {
     out += fmt::format("\n{} event(s)\n", s.events.size());
     for (const auto& e : s.events)
         out += fmt::format("  {}  {:<15} {}{}\n", s.start.plus_months(e.tick).to_string(),
-                           event_kind_name(e.kind), e.id.empty() ? "" : "[" + e.id + "] ",
+                           to_string(e.kind), e.id.empty() ? "" : "[" + e.id + "] ",
                            e.note.empty() ? e.parameter : e.note);
     if (const std::string skipped = skipped_events_text(s); !skipped.empty())
         out += skipped + "\n";

@@ -11,7 +11,7 @@
 
 #include "agents/chooser.hpp"
 #include "agents/fast_choice.hpp"
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "agents/thread_scratch.hpp"
 
 namespace moatsim {

@@ -1,6 +1,6 @@
 #pragma once
 // What a run produces: plain data, one record per tick (row), per replicate.
-// viz/ turns these into CSV; nothing here prints.
+// io/ turns these into CSV; nothing here prints.
 #include <cstdint>
 #include <vector>
 
@@ -40,6 +40,14 @@ struct TickRecord {
 struct ReplicateResult {
     std::uint64_t replicate = 0;
     std::vector<TickRecord> ticks;  // rows 0..T
+};
+
+/// A run's replicates (experiments/ensemble.hpp: run_ensemble); plain data here so that io/
+/// can write it without depending on experiments/.
+struct EnsembleResult {
+    std::vector<double> brand;  // b_k used by every replicate (calibrated or given)
+    int calibration_iterations = 0;
+    std::vector<ReplicateResult> replicates;  // in replicate order
 };
 
 }  // namespace moatsim

@@ -1,36 +1,6 @@
 #include "market/scenario.hpp"
 
-#include <cstdio>
-
 namespace moatsim {
-
-YearMonth YearMonth::plus_months(int months) const noexcept {
-    const int total = year * 12 + (month - 1) + months;
-    return {total / 12, total % 12 + 1};
-}
-
-int YearMonth::months_since(const YearMonth& origin) const noexcept {
-    return (year * 12 + month) - (origin.year * 12 + origin.month);
-}
-
-std::string YearMonth::to_string() const {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-    return buf;
-}
-
-const char* event_kind_name(Event::Kind kind) noexcept {
-    switch (kind) {
-        case Event::Kind::set: return "set";
-        case Event::Kind::catalog_add: return "catalog_add";
-        case Event::Kind::catalog_remove: return "catalog_remove";
-        case Event::Kind::port: return "port";
-        case Event::Kind::training_split: return "training_split";
-        case Event::Kind::funding: return "funding";
-        case Event::Kind::gpu_shock: return "gpu_shock";
-    }
-    return "set";
-}
 
 int Scenario::cloud_index(std::string_view wanted) const noexcept {
     for (std::size_t k = 0; k < clouds.size(); ++k)

@@ -8,22 +8,10 @@
 #include <vector>
 
 #include "agents/population.hpp"
+#include "core/modes.hpp"
+#include "core/year_month.hpp"
 
 namespace moatsim {
-
-/// Calendar month; tick t is `start` plus t months.
-struct YearMonth {
-    int year = 2025;
-    int month = 1;  // 1..12
-    [[nodiscard]] YearMonth plus_months(int months) const noexcept;
-    [[nodiscard]] int months_since(const YearMonth& origin) const noexcept;
-    [[nodiscard]] std::string to_string() const;  // "YYYY-MM"
-    friend bool operator==(const YearMonth&, const YearMonth&) = default;
-};
-
-enum class Mode { stochastic, expected };
-enum class PricingRule { markup, fixed };
-enum class CalibrationMethod { berry, none };
 
 struct CloudSpec {
     std::string name;
@@ -76,7 +64,7 @@ struct Globals {
 };
 
 struct Event {
-    enum class Kind { set, catalog_add, catalog_remove, port, training_split, funding, gpu_shock };
+    using Kind = EventKind;  // spelled by to_string(kind) (core/modes.hpp)
     Kind kind = Kind::set;
     int tick = 0;          // months after start
     int cloud = -1;        // index, where the kind names a cloud
@@ -88,13 +76,6 @@ struct Event {
     std::string note;      // human-readable description, shown by live views and reports
     std::string id;        // optional name, so an inheriting scenario can drop the event
 };
-
-/// The TOML spelling of an event kind ("catalog_add", ...), shared by the writer and reports.
-[[nodiscard]] const char* event_kind_name(Event::Kind kind) noexcept;
-
-/// Which choice kernel computes the probabilities: the vectorised one with fast exp/log, or
-/// the plain scalar one with libm that it is tested against (agents/fast_choice.hpp).
-enum class Kernel { fast, reference };
 
 struct RunSettings {
     std::uint64_t seed = 1;

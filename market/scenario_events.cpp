@@ -2,21 +2,16 @@
 #include <algorithm>
 #include <iterator>
 
-#include "agents/input_text.hpp"
+#include "core/input_text.hpp"
 #include "market/parameters.hpp"
 #include "market/scenario_fields.hpp"
 
 namespace moatsim::detail {
 namespace {
 
-// In the order of Event::Kind, spelled by event_kind_name.
+// Event kinds' names (core/modes.hpp), for read_choice and messages.
 const std::vector<std::string>& kind_names() {
-    static const std::vector<std::string> names = [] {
-        std::vector<std::string> out;
-        for (int k = 0; k <= static_cast<int>(Event::Kind::gpu_shock); ++k)
-            out.emplace_back(event_kind_name(static_cast<Event::Kind>(k)));
-        return out;
-    }();
+    static const std::vector<std::string> names = enum_names<EventKind>();
     return names;
 }
 
@@ -115,8 +110,8 @@ Event read_event(const TomlSource& src, const toml::node& node, std::size_t inde
     if (kind_it == table.end())
         src.fail({path + ".kind", &table.source()},
                  "required key is missing (expected one of " + join(kind_names()) + ")");
-    e.kind = static_cast<Event::Kind>(read_choice(
-        src, kind_it->second, {path + ".kind", &kind_it->first.source()}, kind_names()));
+    e.kind = enum_at<EventKind>(static_cast<std::size_t>(read_choice(
+        src, kind_it->second, {path + ".kind", &kind_it->first.source()}, kind_names())));
     const TableReader t(src, table, path, keys_for(e.kind),
                         " for kind '" + kind_names()[static_cast<int>(e.kind)] + "'");
     e.tick = event_tick(t, s);

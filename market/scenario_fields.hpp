@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "agents/input_text.hpp"
+#include "core/input_text.hpp"
 #include "market/scenario.hpp"
 #include "market/toml_reader.hpp"
 

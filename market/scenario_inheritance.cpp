@@ -5,8 +5,8 @@
 #include <cstring>
 #include <memory>
 
-#include "agents/input_error.hpp"
-#include "agents/input_text.hpp"
+#include "core/input_error.hpp"
+#include "core/input_text.hpp"
 #include "market/toml_reader.hpp"
 
 namespace moatsim::detail {

@@ -7,8 +7,8 @@
 #include <cstring>
 #include <memory>
 
-#include "agents/input_error.hpp"
-#include "agents/input_text.hpp"
+#include "core/input_error.hpp"
+#include "core/input_text.hpp"
 #include "agents/population.hpp"
 #include "market/scenario_fields.hpp"
 #include "market/scenario_inheritance.hpp"
@@ -141,9 +141,9 @@ void read_run(const TomlSource& src, const TableReader& root, const ScenarioOver
                          ? overridden("replicates", "--reps", *o.replicates, 1, int_max)
                          : static_cast<int>(t.integer("replicates", run.replicates, 1, int_max));
     run.mode = o.mode ? *o.mode
-                      : static_cast<Mode>(t.choice("mode", 0, {"stochastic", "expected"}));
+                      : enum_at<Mode>(t.choice("mode", 0, enum_names<Mode>()));
     run.kernel = o.kernel ? *o.kernel
-                          : static_cast<Kernel>(t.choice("kernel", 0, {"fast", "reference"}));
+                          : enum_at<Kernel>(t.choice("kernel", 0, enum_names<Kernel>()));
 }
 
 void read_globals(const TomlSource& src, const TableReader& root, Globals& g) {
@@ -151,7 +151,7 @@ void read_globals(const TomlSource& src, const TableReader& root, Globals& g) {
     if (!table) return;
     const TableReader t(src, *table, "globals",
                         keys_of(global_number_fields(), {"pricing", "lead_time"}));
-    g.pricing = static_cast<PricingRule>(t.choice("pricing", 0, {"markup", "fixed"}));
+    g.pricing = enum_at<PricingRule>(t.choice("pricing", 0, enum_names<PricingRule>()));
     g.lead_time = static_cast<int>(t.integer("lead_time", g.lead_time, 1, max_ticks));
     read_numbers(t, global_number_fields(), g);
     if (g.lerner_min > g.lerner_max)
@@ -275,7 +275,7 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
                      std::to_string(YearMonth{9999, 12}.months_since(s.start)) + " ticks)");
     if (const toml::table* cal = root.subtable("calibration")) {
         const TableReader t(src, *cal, "calibration", {"method"});
-        s.calibration = static_cast<CalibrationMethod>(t.choice("method", 0, {"berry", "none"}));
+        s.calibration = enum_at<CalibrationMethod>(t.choice("method", 0, enum_names<CalibrationMethod>()));
     }
     read_globals(src, root, s.globals);
     read_clouds_and_vendors(src, root, s);

@@ -97,7 +97,7 @@ void write_event(std::ostream& out, const Scenario& s, const Event& e,
     const auto vendor = [&] { out << "vendor = " << quote(s.vendors.at(e.vendor).name) << "\n"; };
     out << "\n[[events]]\n"
         << "date = " << quote(s.start.plus_months(e.tick).to_string()) << "\n"
-        << "kind = " << quote(event_kind_name(e.kind)) << "\n";
+        << "kind = " << quote(to_string(e.kind)) << "\n";
     switch (e.kind) {
         case Event::Kind::set:
             out << "parameter = " << quote(e.parameter) << "\nvalue = " << number(e.value) << "\n";
@@ -144,13 +144,12 @@ std::string resolved_toml(const Scenario& s) {
 
     out << "\n[run]\nseed = " << s.run.seed << "\nticks = " << s.run.ticks
         << "\nreplicates = " << s.run.replicates << "\nmode = "
-        << (s.run.mode == Mode::expected ? "\"expected\"" : "\"stochastic\"")
-        << "\nkernel = " << (s.run.kernel == Kernel::reference ? "\"reference\"" : "\"fast\"") << "\n";
+        << quote(to_string(s.run.mode)) << "\nkernel = " << quote(to_string(s.run.kernel)) << "\n";
     out << "\n[calibration]\nmethod = "
-        << (s.calibration == CalibrationMethod::none ? "\"none\"" : "\"berry\"") << "\n";
+        << quote(to_string(s.calibration)) << "\n";
 
     const Globals& g = s.globals;
-    out << "\n[globals]\npricing = " << (g.pricing == PricingRule::fixed ? "\"fixed\"" : "\"markup\"")
+    out << "\n[globals]\npricing = " << quote(to_string(g.pricing))
         << "\nlead_time = " << g.lead_time << "\n";
     numbers(out, detail::global_number_fields(), g);
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
-#include "agents/input_error.hpp"
-#include "agents/input_text.hpp"
+#include "core/input_error.hpp"
+#include "core/input_text.hpp"
 
 namespace moatsim::detail {
 namespace {
@@ -59,7 +59,7 @@ std::string Range::describe() const {
 
 void TomlSource::fail(const Site& site, std::string_view what) const {
     // A merged (inherited) document holds nodes from several files: name the value's own.
-    // Everything but the numbers may echo user text: escaped and cut (agents/input_text.hpp).
+    // Everything but the numbers may echo user text: escaped and cut (core/input_text.hpp).
     std::string message = shown(name_, max_path_echo);
     if (site.where && site.where->path) message = shown(*site.where->path, max_path_echo);
     if (site.where && site.where->begin.line > 0)

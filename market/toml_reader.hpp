@@ -71,7 +71,7 @@ private:
 [[nodiscard]] std::int64_t read_integer(const TomlSource&, const toml::node&, const Site&,
                                         std::int64_t lo, std::int64_t hi);
 [[nodiscard]] std::string read_string(const TomlSource&, const toml::node&, const Site&);
-/// Rejects a name or id holding a control character or invalid UTF-8 (agents/input_text.hpp).
+/// Rejects a name or id holding a control character or invalid UTF-8 (core/input_text.hpp).
 /// @param what  what the name names in the message ("cloud name", "event id")
 void check_name(const TomlSource&, std::string_view name, const Site&, std::string_view what);
 /// read_string, then check_name.

@@ -6,8 +6,8 @@
 #include <sstream>
 #include <string>
 
-#include "agents/input_error.hpp"
-#include "viz/atomic_file.hpp"
+#include "core/input_error.hpp"
+#include "io/atomic_file.hpp"
 #include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;

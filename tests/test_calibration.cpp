@@ -1,9 +1,9 @@
 // Berry's contraction: expected-mode tick-0 shares equal the targets.
 #include <catch2/catch.hpp>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "market/calibration.hpp"
-#include "market/ensemble.hpp"
+#include "experiments/ensemble.hpp"
 #include "tests/fixtures.hpp"
 
 using namespace moatsim;

@@ -4,9 +4,9 @@
 
 #include <cmath>
 
-#include "market/counterfactual.hpp"
+#include "experiments/counterfactual.hpp"
 #include "tests/fixtures.hpp"
-#include "viz/comparison.hpp"
+#include "experiments/comparison.hpp"
 
 using namespace moatsim;
 

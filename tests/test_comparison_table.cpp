@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "cli/comparison_table.hpp"
-#include "viz/plot_metrics.hpp"
+#include "io/plot_metrics.hpp"
 
 using namespace moatsim;
 using Catch::Contains;

@@ -4,9 +4,9 @@
 
 #include <sstream>
 
-#include "market/ensemble.hpp"
+#include "experiments/ensemble.hpp"
 #include "tests/fixtures.hpp"
-#include "viz/csv_tables.hpp"
+#include "io/csv_tables.hpp"
 
 using namespace moatsim;
 

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "market/ensemble.hpp"
+#include "experiments/ensemble.hpp"
 #include "market/events.hpp"
 #include "tests/fixtures.hpp"
 

@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "agents/input_error.hpp"
-#include "agents/input_text.hpp"
+#include "core/input_error.hpp"
+#include "core/input_text.hpp"
 #include "agents/population.hpp"
-#include "agents/population_csv.hpp"
+#include "io/population_csv.hpp"
 #include "market/scenario_loader.hpp"
-#include "market/sweep_spec.hpp"
+#include "experiments/sweep_spec.hpp"
 #include "tests/scenario_text.hpp"
 #include "tests/scratch_dir.hpp"
 

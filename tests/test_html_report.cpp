@@ -6,11 +6,11 @@
 #include <fstream>
 #include <string>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "market/scenario.hpp"
 #include "viz/html_page.hpp"
 #include "viz/html_report.hpp"
-#include "viz/json_reader.hpp"
+#include "io/json_reader.hpp"
 #include "xml_check.hpp"
 #include "scratch_dir.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "market/ensemble.hpp"
+#include "experiments/ensemble.hpp"
 #include "market/scenario_loader.hpp"
 
 #ifndef MOATSIM_SOURCE_DIR

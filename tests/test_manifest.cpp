@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "agents/input_error.hpp"
-#include "viz/json_reader.hpp"
-#include "viz/manifest.hpp"
-#include "viz/sha256.hpp"
+#include "core/input_error.hpp"
+#include "io/json_reader.hpp"
+#include "io/manifest.hpp"
+#include "io/sha256.hpp"
 #include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;

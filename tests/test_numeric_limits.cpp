@@ -12,13 +12,13 @@
 
 #include <tbb/global_control.h>
 
-#include "market/ensemble.hpp"
+#include "experiments/ensemble.hpp"
 #include "market/replicate.hpp"
 #include "market/scenario_loader.hpp"
 #include "market/tick_check.hpp"
 #include "tests/fixtures.hpp"
 #include "tests/scenario_text.hpp"
-#include "viz/summary.hpp"
+#include "core/summary.hpp"
 
 using namespace moatsim;
 using Catch::Matchers::Contains;

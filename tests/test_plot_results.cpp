@@ -7,11 +7,11 @@
 #include <fstream>
 #include <string>
 
-#include "agents/input_error.hpp"
-#include "viz/csv_reader.hpp"
+#include "core/input_error.hpp"
+#include "io/csv_reader.hpp"
 #include "viz/result_charts.hpp"
-#include "viz/run_results.hpp"
-#include "viz/sweep_results.hpp"
+#include "io/run_results.hpp"
+#include "io/sweep_results.hpp"
 #include "xml_check.hpp"
 #include "scratch_dir.hpp"
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "agents/input_error.hpp"
-#include "agents/population_csv.hpp"
+#include "core/input_error.hpp"
+#include "io/population_csv.hpp"
 #include "scratch_dir.hpp"
 
 namespace fs = std::filesystem;

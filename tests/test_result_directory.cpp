@@ -1,4 +1,4 @@
-// Result directories are all-or-nothing (viz/result_directory.hpp, docs/RESULTS.md): a new
+// Result directories are all-or-nothing (io/result_directory.hpp, docs/RESULTS.md): a new
 // result replaces the old one whole or not at all, leftovers of interrupted runs are
 // repaired, and directories that are not results are never replaced.
 #include <unistd.h>
@@ -10,11 +10,11 @@
 #include <sstream>
 #include <string>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "scratch_dir.hpp"
-#include "viz/atomic_file.hpp"
-#include "viz/result_directory.hpp"
-#include "viz/temporaries.hpp"
+#include "io/atomic_file.hpp"
+#include "io/result_directory.hpp"
+#include "io/temporaries.hpp"
 
 namespace fs = std::filesystem;
 using moatsim::InputError;

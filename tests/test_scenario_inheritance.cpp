@@ -7,9 +7,9 @@
 #include <string>
 #include <unistd.h>
 
-#include "agents/input_error.hpp"
-#include "market/counterfactual.hpp"
-#include "market/ensemble.hpp"
+#include "core/input_error.hpp"
+#include "experiments/counterfactual.hpp"
+#include "experiments/ensemble.hpp"
 #include "market/scenario_loader.hpp"
 #include "market/scenario_writer.hpp"
 #include "tests/scenario_text.hpp"

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "market/scenario_loader.hpp"
 #include "market/scenario_writer.hpp"
 #include "tests/scenario_text.hpp"

@@ -6,11 +6,11 @@
 
 #include <string>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 #include "scratch_dir.hpp"
-#include "viz/run_results.hpp"
-#include "viz/scenario_events.hpp"
-#include "viz/sweep_results.hpp"
+#include "io/run_results.hpp"
+#include "io/resolved_events.hpp"
+#include "io/sweep_results.hpp"
 
 using namespace moatsim;
 using Catch::Contains;

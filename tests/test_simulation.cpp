@@ -6,10 +6,10 @@
 #include <numeric>
 
 #include "market/calibration.hpp"
-#include "market/ensemble.hpp"
+#include "experiments/ensemble.hpp"
 #include "market/replicate.hpp"
 #include "tests/fixtures.hpp"
-#include "viz/summary.hpp"
+#include "core/summary.hpp"
 
 using namespace moatsim;
 

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "market/ensemble.hpp"
+#include "experiments/ensemble.hpp"
 #include "market/replicate.hpp"
 #include "market/scenario_loader.hpp"
 #include "tests/random_markets.hpp"

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "tests/fixtures.hpp"
-#include "viz/csv_tables.hpp"
-#include "viz/summary.hpp"
+#include "io/csv_tables.hpp"
+#include "core/summary.hpp"
 
 using namespace moatsim;
 

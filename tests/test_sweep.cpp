@@ -8,10 +8,10 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "agents/input_error.hpp"
-#include "market/sweep_spec.hpp"
+#include "core/input_error.hpp"
+#include "experiments/sweep_spec.hpp"
 #include "tests/scenario_text.hpp"
-#include "viz/sweep_runner.hpp"
+#include "experiments/sweep_runner.hpp"
 
 using namespace moatsim;
 using Catch::Contains;

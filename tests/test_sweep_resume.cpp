@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "market/sweep_spec.hpp"
+#include "experiments/sweep_spec.hpp"
 #include "scratch_dir.hpp"
 #include "tests/scenario_text.hpp"
-#include "viz/sweep_runner.hpp"
+#include "experiments/sweep_runner.hpp"
 
 using namespace moatsim;
 using moatsim::test::slurp;

@@ -92,15 +92,4 @@ std::string month_label(const YearMonth& origin, int tick, int step_months) {
     return step_months % 12 == 0 ? std::to_string(m.year) : m.to_string();
 }
 
-bool parse_year_month(const std::string& text, YearMonth& out) {
-    if (text.size() != 7 || text[4] != '-') return false;
-    for (const int i : {0, 1, 2, 3, 5, 6})
-        if (text[i] < '0' || text[i] > '9') return false;
-    const int year = std::stoi(text.substr(0, 4));
-    const int month = std::stoi(text.substr(5, 2));
-    if (month < 1 || month > 12) return false;
-    out = YearMonth{year, month};
-    return true;
-}
-
 }  // namespace moatsim

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "market/scenario.hpp"
+#include "core/year_month.hpp"
 
 namespace moatsim {
 
@@ -39,8 +39,5 @@ struct MonthTicks {
 
 /// "2027" when the step is whole years (every tick is a January), else "2027-04".
 [[nodiscard]] std::string month_label(const YearMonth& origin, int tick, int step_months);
-
-/// "YYYY-MM" -> YearMonth, or false if the text is not such a date with a month 01..12.
-[[nodiscard]] bool parse_year_month(const std::string& text, YearMonth& out);
 
 }  // namespace moatsim

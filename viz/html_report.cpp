@@ -7,11 +7,11 @@
 #include <sstream>
 #include <utility>
 
-#include "agents/input_error.hpp"
-#include "viz/plot_metrics.hpp"
+#include "core/input_error.hpp"
+#include "io/plot_metrics.hpp"
 #include "viz/report_parts.hpp"
 #include "viz/result_charts.hpp"
-#include "viz/run_results.hpp"
+#include "io/run_results.hpp"
 
 namespace moatsim {
 namespace report {

@@ -136,7 +136,7 @@ void record_tick(LiveFrame& f, const Scenario& scenario, const TickRecord& r) {
 }
 
 std::string event_text(const Scenario& scenario, const Event& e) {
-    const std::string kind = event_kind_name(e.kind);
+    const std::string kind(to_string(e.kind));
     const std::string subject = subject_of(scenario, e);
     const std::string what = kind + (subject.empty() ? "" : " " + subject);
     if (e.note.empty()) return e.id.empty() ? what : what + " [" + e.id + "]";

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "viz/html_page.hpp"
-#include "viz/json_reader.hpp"
-#include "viz/scenario_events.hpp"
+#include "io/json_reader.hpp"
+#include "io/resolved_events.hpp"
 
 namespace moatsim::report {
 

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "agents/input_error.hpp"
-#include "viz/plot_metrics.hpp"
-#include "viz/run_results.hpp"
-#include "viz/sweep_results.hpp"
+#include "core/input_error.hpp"
+#include "io/plot_metrics.hpp"
+#include "io/run_results.hpp"
+#include "io/sweep_results.hpp"
 
 namespace moatsim {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "viz/chart.hpp"
 #include "viz/heatmap.hpp"
-#include "viz/scenario_events.hpp"
+#include "io/resolved_events.hpp"
 
 namespace moatsim {
 

@@ -7,12 +7,12 @@
 #include <cmath>
 #include <map>
 
-#include "agents/input_error.hpp"
-#include "viz/plot_metrics.hpp"
+#include "core/input_error.hpp"
+#include "io/plot_metrics.hpp"
 #include "viz/report_parts.hpp"
 #include "viz/result_charts.hpp"
-#include "viz/sweep_results.hpp"
-#include "viz/sweep_series.hpp"
+#include "io/sweep_results.hpp"
+#include "io/sweep_series.hpp"
 
 namespace moatsim::report {
 namespace {

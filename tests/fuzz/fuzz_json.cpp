@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "tests/fuzz/fuzz_support.hpp"
-#include "viz/json_reader.hpp"
+#include "io/json_reader.hpp"
 #include "viz/report_parts.hpp"
 
 namespace {

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "agents/population_csv.hpp"
+#include "io/population_csv.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 namespace {

@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "tests/fuzz/fuzz_support.hpp"
-#include "viz/csv_reader.hpp"
-#include "viz/plot_metrics.hpp"
-#include "viz/run_results.hpp"
-#include "viz/sweep_results.hpp"
-#include "viz/sweep_series.hpp"
+#include "io/csv_reader.hpp"
+#include "io/plot_metrics.hpp"
+#include "io/run_results.hpp"
+#include "io/sweep_results.hpp"
+#include "io/sweep_series.hpp"
 
 namespace {
 

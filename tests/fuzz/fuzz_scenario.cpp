@@ -16,7 +16,7 @@
 #include "market/scenario_loader.hpp"
 #include "market/scenario_writer.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
-#include "viz/scenario_events.hpp"
+#include "io/resolved_events.hpp"
 
 namespace {
 

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "agents/input_error.hpp"
+#include "core/input_error.hpp"
 
 namespace moatsim::fuzz {
 

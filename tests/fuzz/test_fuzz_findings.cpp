@@ -5,10 +5,10 @@
 #include <string>
 
 #include "tests/scratch_dir.hpp"
-#include "viz/csv_reader.hpp"
-#include "viz/run_results.hpp"
-#include "viz/sweep_results.hpp"
-#include "viz/sweep_series.hpp"
+#include "io/csv_reader.hpp"
+#include "io/run_results.hpp"
+#include "io/sweep_results.hpp"
+#include "io/sweep_series.hpp"
 
 namespace {
 

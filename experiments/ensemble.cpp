@@ -1,0 +1,123 @@
+#include "experiments/ensemble.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+
+#include <charconv>
+#include <exception>
+
+#include "core/input_error.hpp"
+#include "market/calibration.hpp"
+#include "market/events.hpp"
+#include "market/market_state.hpp"
+#include "market/replicate.hpp"
+#include "market/tick_check.hpp"
+
+namespace moatsim {
+
+Population replicate_population(const Scenario& scenario, std::uint64_t replicate) {
+    std::vector<std::string> names;
+    std::vector<double> means;
+    for (const auto& v : scenario.vendors) {
+        names.push_back(v.name);
+        means.push_back(v.taste_mean);
+    }
+    return draw_population(scenario.population, names, means, scenario.run.seed, replicate);
+}
+
+namespace {
+
+std::string shortest(double x) {
+    char buf[32];
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
+}
+
+// Calibration matches the adopters' shares, so it needs adopters of positive size; says
+// which input left none (the contraction would otherwise fail with an infinite change).
+std::string calibration_population_problem(const Scenario& s, const Population& pop) {
+    std::size_t adopters = 0;
+    double size = 0.0;
+    for (std::size_t i = 0; i < pop.count(); ++i)
+        if (pop.adopted[i]) ++adopters, size += pop.demand[i];
+    const std::string fix = "; the target shares cannot be calibrated (or set [calibration] "
+                            "method = \"none\" with brands)";
+    if (adopters == 0 && s.population.adopted_initial == 0.0)
+        return "population.adopted_initial = 0: no enterprise is adopted at t = 0" + fix;
+    if (adopters == 0)
+        return "none of the " + std::to_string(pop.count()) + " enterprises is adopted at t = 0 "
+               "(drawn: each is adopted with probability population.adopted_initial = " +
+               shortest(s.population.adopted_initial) + ", so a small population may "
+               "have none, raise population.enterprises; a population file: its adopted column "
+               "is 0 on every row)" + fix;
+    if (!(size > 0.0))
+        return "the sizes of the " + std::to_string(adopters) + " adopted enterprises sum to 0 "
+               "(a population file with size 0 on every adopted row, or population.market_size "
+               "too small for a 32-bit float)" + fix;
+    return {};
+}
+
+}  // namespace
+
+std::vector<double> scenario_brands(const Scenario& scenario, const Population& population,
+                                    int* iterations) {
+    std::vector<double> brand;
+    for (const auto& c : scenario.clouds) brand.push_back(c.brand);
+    if (scenario.calibration == CalibrationMethod::none) return brand;
+    check_population(scenario, population);  // before the contraction divides by its sums
+
+    MarketState start(scenario);
+    apply_events_due(scenario, start);  // the world at t = 0, as row 0 sees it
+    ChoiceContext ctx;
+    start.fill_choice_context(std::vector<double>(brand.size(), 0.0), ctx);
+    std::vector<double> targets;
+    for (std::size_t k = 0; k < scenario.clouds.size(); ++k) {
+        targets.push_back(scenario.clouds[k].target_share);
+        if (targets.back() > 0.0 && !ctx.cloud_open[k])
+            throw InputError(scenario.source.string() + ": clouds." + scenario.clouds[k].name +
+                             ": target_share > 0 but its catalog is empty at the start date, "
+                             "so no enterprise can choose it");
+    }
+    if (const std::string why = calibration_population_problem(scenario, population); !why.empty())
+        throw InputError(scenario.source.string() + ": " + why);
+    const CalibrationResult result = calibrate_brands(ctx, population, targets);
+    if (iterations) *iterations = result.iterations;
+    return result.brand;
+}
+
+EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
+                            const std::function<void()>& on_tick) {
+    EnsembleResult out;
+    const Population first = fixed ? Population{} : replicate_population(scenario, 0);
+    const Population& calibration_population = fixed ? *fixed : first;
+    out.brand = scenario_brands(scenario, calibration_population, &out.calibration_iterations);
+
+    const auto reps = static_cast<std::size_t>(scenario.run.replicates);
+    out.replicates.resize(reps);
+    // A numeric failure is kept per replicate and the lowest replicate's is reported, so the
+    // message does not depend on which thread failed first.
+    std::vector<std::exception_ptr> failures(reps);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, reps, 1),
+        [&](const tbb::blocked_range<std::size_t>& r) {
+            for (std::size_t rep = r.begin(); rep != r.end(); ++rep) {
+                Population drawn;
+                const Population* pop = fixed ? fixed : (rep == 0 ? &first : nullptr);
+                if (!pop) {
+                    drawn = replicate_population(scenario, rep);
+                    pop = &drawn;
+                }
+                Replicate replicate(scenario, *pop, rep, out.brand);
+                try {
+                    out.replicates[rep] = replicate.run(on_tick);
+                } catch (const SimulationError&) {
+                    failures[rep] = std::current_exception();
+                }
+            }
+        },
+        tbb::simple_partitioner());
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    return out;
+}
+
+}  // namespace moatsim

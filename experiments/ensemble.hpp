@@ -1,0 +1,26 @@
+#pragma once
+// A run: calibration once, then all replicates in parallel on TBB (each owns its state).
+#include <functional>
+#include <vector>
+
+#include "market/records.hpp"
+#include "market/scenario.hpp"
+
+namespace moatsim {
+
+/// Brand constants for a scenario: Berry's contraction on `population` at t = 0 (events dated
+/// at the start applied), or the scenario's own brands when calibration = none.
+[[nodiscard]] std::vector<double> scenario_brands(const Scenario& scenario,
+                                                  const Population& population,
+                                                  int* iterations = nullptr);
+
+/// The population replicate r starts from: drawn with key (seed, r).
+[[nodiscard]] Population replicate_population(const Scenario& scenario, std::uint64_t replicate);
+
+/// Runs scenario.run.replicates replicates. If `fixed` is non-null every replicate starts
+/// from it; otherwise each draws its own. on_tick is called after every row of every
+/// replicate, from worker threads. Thread count: the caller's tbb::global_control.
+[[nodiscard]] EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
+                                          const std::function<void()>& on_tick = {});
+
+}  // namespace moatsim

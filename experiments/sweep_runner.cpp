@@ -1,0 +1,99 @@
+#include "experiments/sweep_runner.hpp"
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
+
+#include <chrono>
+
+#include "core/input_error.hpp"
+#include "experiments/counterfactual.hpp"
+#include "experiments/ensemble.hpp"
+#include "io/csv_format.hpp"
+#include "io/sha256.hpp"
+#include "experiments/sweep_output.hpp"
+
+namespace moatsim {
+
+std::string sweep_plan(const SweepSpec& spec, const std::vector<SweepRun>& runs,
+                       const Scenario& base) {
+    std::string plan = "moatsim sweep plan\n";
+    plan += "sweep " + sha256_file_hex(spec.source) + "\n";
+    plan += "base " + sha256_file_hex(spec.base) + "\n";
+    for (const auto& b : base.bases) plan += "inherited " + sha256_file_hex(b) + "\n";
+    plan += "seed " + std::to_string(base.run.seed) + "\nreplicates " +
+            std::to_string(base.run.replicates) + "\nticks " + std::to_string(base.run.ticks) +
+            "\nenterprises " + std::to_string(base.population.enterprises) + "\nmode " +
+            std::string(to_string(base.run.mode)) + "\nkernel " +
+            std::string(to_string(base.run.kernel)) + "\n";
+    for (const auto& r : runs) {
+        plan += "run " + std::to_string(r.index);
+        for (const double v : r.values) plan += " " + csv_number(v);
+        plan += "\n";
+    }
+    return plan;
+}
+
+std::string describe_run(const SweepSpec& spec, const SweepRun& run) {
+    std::string out;
+    for (std::size_t p = 0; p < spec.parameters.size(); ++p)
+        out += (p ? ", " : "") + spec.parameters[p].key + " = " + csv_number(run.values[p]);
+    return out;
+}
+
+SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_dir,
+                       const SweepProgress& on_start, const std::function<void()>& on_tick,
+                       const std::function<void(const std::string&)>& on_note) {
+    Scenario base = pin_base_brands(load_scenario(spec.base, spec.overrides), spec.overrides,
+                                    nullptr);
+    const std::vector<SweepRun> runs = expand_design(spec);
+    SweepSummary summary;
+    summary.runs = static_cast<int>(runs.size());
+    summary.seed = base.run.seed;
+    summary.replicates = base.run.replicates;
+    summary.plan = sweep_plan(spec, runs, base);
+    std::vector<std::string> prefixes;
+    for (const auto& r : runs)
+        prefixes.push_back(runs_csv_prefix(r, base.run.seed, base.run.replicates));
+    SweepOutput out(out_dir, summary.plan, sweep_csv_header(spec), runs_csv_header(spec),
+                    prefixes);
+    summary.resumed = out.completed();
+    summary.notes = out.notes();
+    if (on_note)
+        for (const auto& note : out.notes()) on_note(note);
+
+    const int remaining = summary.runs - summary.resumed;
+    if (on_start)
+        on_start(static_cast<std::uint64_t>(remaining) *
+                 static_cast<std::uint64_t>(base.run.replicates) *
+                 static_cast<std::uint64_t>(base.run.ticks + 1));
+    if (remaining == 0) return summary;
+    // Brands once, on the base world; each run is a counterfactual of it.
+    const std::vector<double> brands =
+        spec.calibrate_on_base ? brands_of(base, nullptr) : std::vector<double>{};
+
+    tbb::parallel_for(summary.resumed, summary.runs, [&](int i) {
+        const auto started = std::chrono::steady_clock::now();
+        const SweepRun& run = runs[static_cast<std::size_t>(i)];
+        Scenario s;
+        try {
+            s = load_scenario(spec.base, spec.overrides, run.settings(spec));
+        } catch (const InputError& e) {  // a combination of values the scenario rejects
+            throw InputError(spec.source.string() + ": run " + std::to_string(i) + " (" +
+                             describe_run(spec, run) + "): " + e.what());
+        }
+        if (spec.calibrate_on_base) s = with_brands_from(std::move(s), base, brands);
+        else s = pin_base_brands(std::move(s), spec.overrides, nullptr);
+        const EnsembleResult result = run_ensemble(s, nullptr, on_tick);
+        // Another run failed and TBB cancelled this one mid-way: its replicates are partial,
+        // so nothing of it may reach the files (a rerun redoes it).
+        if (tbb::is_current_task_group_canceling()) return;
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::string rows = sweep_csv_rows(spec, run, s, result);
+        std::string listed = runs_csv_row(run, s.run.seed, s.run.replicates, seconds, rows);
+        out.finish(i, std::move(rows), std::move(listed));
+    });
+    return summary;
+}
+
+}  // namespace moatsim

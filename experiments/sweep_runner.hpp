@@ -1,0 +1,45 @@
+#pragma once
+// Runs a sweep into its output directory (experiments/sweep_output.hpp), resuming where an earlier,
+// interrupted invocation stopped. Runs are scheduled on TBB (several at once, and each run's
+// replicates in parallel); all runs share the seed, so run-to-run differences are the
+// parameters' (common random numbers), and every run keeps the base's brands unless the
+// sweep says calibrate = "self".
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "experiments/sweep_spec.hpp"
+
+namespace moatsim {
+
+struct SweepSummary {
+    int runs = 0;         // in the design
+    int resumed = 0;      // already on disk when the sweep started
+    std::uint64_t seed = 0;
+    int replicates = 0;
+    std::string plan;     // the fingerprint written to sweep.plan
+    std::vector<std::string> notes;  // what reopening the directory repaired
+};
+
+/// The sweep's fingerprint: hashes of the sweep file and of the base scenario and its bases,
+/// the settings every run uses, and each run's values.
+[[nodiscard]] std::string sweep_plan(const SweepSpec& spec, const std::vector<SweepRun>& runs,
+                                     const Scenario& base);
+
+/// "key = value, key = value" of one run, for messages.
+[[nodiscard]] std::string describe_run(const SweepSpec& spec, const SweepRun& run);
+
+/// Rows (ticks of replicates) the remaining runs will produce, for a progress bar.
+using SweepProgress = std::function<void(std::uint64_t total_rows)>;
+
+/// Runs every run not yet on disk (or not intact there). on_note gets each repair reopening
+/// the directory made (before any computing); on_start the number of rows still to compute;
+/// on_tick is called after every row, from worker threads.
+/// @throws InputError for bad inputs or a directory holding another sweep; OutputError
+/// when writing fails.
+SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_dir,
+                       const SweepProgress& on_start, const std::function<void()>& on_tick,
+                       const std::function<void(const std::string&)>& on_note = {});
+
+}  // namespace moatsim

@@ -1,0 +1,375 @@
+// Reading population files: the file is mapped, split into line-aligned chunks and parsed in
+// parallel; errors name the line and column.
+#include "io/population_csv.hpp"
+
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
+#include <tbb/task_arena.h>
+#include <tbb/task_group.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
+#include "core/input_error.hpp"
+#include "core/input_text.hpp"
+#include "io/population_csv_format.hpp"
+
+namespace moatsim {
+namespace {
+
+using namespace detail;
+
+// Parses data lines into population rows that already exist. One per parallel piece.
+class RowParser {
+public:
+    RowParser(const std::vector<Column>& cols, const std::vector<std::string>& clouds,
+              Population& pop)
+        : cols_(cols), clouds_(clouds), pop_(pop) {
+        for (const Column& col : cols) {
+            // Tastes are row-major: vendor m of row i is at taste[i * M + m].
+            const bool taste = col.field == Field::taste;
+            attributes_.push_back({col.field == Field::size    ? pop.demand.data()
+                                   : col.field == Field::alpha ? pop.alpha.data()
+                                   : col.field == Field::beta  ? pop.beta.data()
+                                   : col.field == Field::phi   ? pop.phi.data()
+                                   : taste ? pop.taste.data() + col.vendor
+                                           : nullptr,
+                                   taste ? pop.vendors : 1});
+        }
+    }
+
+    /// Parses [b, e) (no line end) into row `row`; returns false and sets error otherwise.
+    bool parse(const char* b, const char* e, std::size_t row, std::string& error) {
+        const char* p = b;
+        for (std::size_t c = 0; c < cols_.size(); ++c) {
+            if (c != 0) {
+                if (p == e) return field_count(b, e, error);
+                ++p;  // the comma
+            }
+            while (p != e && is_blank(*p)) ++p;
+            bool ok = false;
+            if (p == e || *p != '"') {
+                ok = field(c, p, e, false, row, error);
+            } else {  // rare: unquote into scratch_, then parse that as the whole field
+                std::string_view text;
+                if (const Scan scan = scan_field(p, e, text, scratch_); scan != Scan::ok) {
+                    error = "column '" + cols_[c].name + "': " +
+                            (scan == Scan::unterminated ? "quoted field not closed on this line"
+                                                        : "unexpected text after a closing quote");
+                    return false;
+                }
+                const char* t = text.data();
+                ok = field(c, t, text.data() + text.size(), true, row, error);
+            }
+            // A row with a field too few or too many shifts values under the wrong headers;
+            // say so rather than give the confusing message of a shifted value.
+            if (!ok) return count_fields(b, e) == cols_.size() ? false : field_count(b, e, error);
+        }
+        return p == e || field_count(b, e, error);
+    }
+
+private:
+    bool field_count(const char* b, const char* e, std::string& error) const {
+        const std::string want = std::to_string(cols_.size());
+        error = std::all_of(b, e, is_blank)
+                    ? "empty line (expected " + want + " fields)"
+                    : "expected " + want + " fields, got " + std::to_string(count_fields(b, e));
+        return false;
+    }
+
+    // Parses column c's field at p (blanks skipped; `whole`: the field is exactly [p, e)) in
+    // place: from_chars finds the end of a number itself, so the common case costs no
+    // separate scan. On success p is left on the ',' or end after the field.
+    bool field(std::size_t c, const char*& p, const char* e, bool whole, std::size_t row,
+               std::string& error) {
+        const Column& col = cols_[c];
+        const auto field_end = [&](const char* q) -> const char* {
+            while (q != e && is_blank(*q)) ++q;
+            return q == e || (!whole && *q == ',') ? q : nullptr;
+        };
+        const char* stop = nullptr;
+        bool infinite = false, overflow = false;  // overflow: too large for a float
+        switch (col.field) {
+            case Field::id: {
+                std::uint64_t id = 0;
+                const auto [q, ec] = std::from_chars(p, e, id);
+                if (ec == std::errc{} && (stop = field_end(q)) != nullptr) pop_.id[row] = id;
+                break;
+            }
+            case Field::home_cloud: {
+                const std::string_view name = trimmed(p, stop = whole ? e : comma_or_end(p, e));
+                const auto k = static_cast<std::size_t>(
+                    std::find(clouds_.begin(), clouds_.end(), name) - clouds_.begin());
+                if (k < clouds_.size())
+                    pop_.home[row] = static_cast<std::uint8_t>(k);
+                else
+                    stop = nullptr;
+                break;
+            }
+            case Field::adopted:
+                if (p != e && (*p == '0' || *p == '1') && (stop = field_end(p + 1)) != nullptr)
+                    pop_.adopted[row] = *p == '1' ? 1 : 0;
+                break;
+            default: {
+                // Parsed straight into the stored type, so a file this program wrote reads
+                // back bit for bit (no double-then-float rounding).
+                Attribute v = 0;
+                auto [q, ec] = std::from_chars(p, e, v);
+                if (ec == std::errc::result_out_of_range) {  // overflow, or a tiny value
+                    double wide = 0.0;
+                    const auto parsed = std::from_chars(p, e, wide);
+                    if (parsed.ec == std::errc{} && std::abs(wide) < 1.0) {
+                        v = static_cast<Attribute>(wide);  // underflow: 0 or a subnormal
+                        ec = std::errc{};
+                    }
+                }
+                // from_chars reads "inf" and "nan" and reports overflow as out of range; any
+                // of them would poison every sum in the model.
+                overflow = ec == std::errc::result_out_of_range;
+                infinite = overflow ||
+                           (ec == std::errc{} && !std::isfinite(v));
+                if (ec == std::errc{} && !infinite && (col.field == Field::taste || v >= 0.0) &&
+                    (stop = field_end(q)) != nullptr)
+                    attributes_[c].at[row * attributes_[c].stride] = v;
+            }
+        }
+        if (stop != nullptr) {
+            p = stop;
+            return true;
+        }
+        const std::string expected =
+            col.field == Field::id ? "an unsigned 64-bit integer"
+            : col.field == Field::home_cloud
+                ? "the name of a cloud in the scenario (" + joined(clouds_, ", ") + ")"
+            : col.field == Field::adopted ? "0 or 1"
+                                          : std::string(infinite && !overflow ? "a finite number" : "a number") +
+                                                (col.field == Field::taste ? "" : " >= 0") +
+                                                (overflow ? " within the range of a 32-bit float "
+                                                            "(|x| <= 3.4e38)"
+                                                          : "");
+        const std::string_view text = trimmed(p, whole ? e : comma_or_end(p, e));
+        error = "column '" + col.name + "': expected " + expected + ", got '" + shown(text, 40) +
+                (overflow ? "' (out of range)" : "'");
+        return false;
+    }
+
+    static const char* comma_or_end(const char* p, const char* e) {
+        const void* comma = std::memchr(p, ',', static_cast<std::size_t>(e - p));
+        return comma != nullptr ? static_cast<const char*>(comma) : e;
+    }
+    static std::string_view trimmed(const char* p, const char* stop) {
+        while (stop != p && is_blank(stop[-1])) --stop;
+        return {p, static_cast<std::size_t>(stop - p)};
+    }
+
+    const std::vector<Column>& cols_;
+    const std::vector<std::string>& clouds_;
+    Population& pop_;
+    struct AttributeColumn {
+        Attribute* at;       // row 0's value (null for the non-numeric columns)
+        std::size_t stride;  // between rows
+    };
+    std::vector<AttributeColumn> attributes_;  // per file column
+    std::string scratch_;
+};
+
+// Maps the header's columns onto the expected ones, in file order.
+std::vector<Column> parse_header(std::string_view line, const std::vector<Column>& expected,
+                                 const std::string& where) {
+    if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // spreadsheet BOM
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+        throw InputError(where + ":1: empty file or empty header line (expected the columns " +
+                         header_line(expected) + ")");
+    if (line.back() == '\r') line.remove_suffix(1);
+    std::vector<Column> cols;
+    std::vector<bool> seen(expected.size(), false);
+    std::vector<std::string> unknown, missing;
+    std::string scratch;
+    const char* p = line.data();
+    for (bool first = true; first || p != line.data() + line.size(); first = false) {
+        std::string_view name;
+        if (!first) ++p;
+        if (scan_field(p, line.data() + line.size(), name, scratch) != Scan::ok)
+            throw InputError(where + ":1: malformed quoted column name in the header");
+        const auto it = std::find_if(expected.begin(), expected.end(),
+                                     [&](const Column& c) { return c.name == name; });
+        if (it == expected.end()) {
+            if (unknown.size() < 8) unknown.push_back("'" + shown(name) + "'");
+        } else if (seen[static_cast<std::size_t>(it - expected.begin())]) {
+            throw InputError(where + ":1: column '" + it->name + "' appears twice");
+        } else {
+            seen[static_cast<std::size_t>(it - expected.begin())] = true;
+            cols.push_back(*it);
+        }
+    }
+    for (std::size_t k = 0; k < expected.size(); ++k)
+        if (!seen[k]) missing.push_back("'" + expected[k].name + "'");
+    if (missing.empty() && unknown.empty()) return cols;
+    std::string problem = missing.empty() ? "" : "missing column(s) " + joined(missing, ", ");
+    if (!unknown.empty())
+        problem += (problem.empty() ? "" : "; ") + ("unknown column(s) " + joined(unknown, ", "));
+    throw InputError(where + ":1: " + problem + " (expected the columns " + header_line(expected) +
+                     ", in any order)");
+}
+
+const char* line_end(const char* p, const char* end) {
+    const void* q = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    return q != nullptr ? static_cast<const char*>(q) : end;
+}
+
+// Parses whole lines [b, e) as rows pop.count()... (line = row + 2: the header is line 1
+// and every row is one line). Pieces split at newlines are counted, then parsed, in
+// parallel; the error reported is the first in the file, whatever the thread count.
+void parse_rows(const char* b, const char* e, const std::vector<Column>& cols,
+                const std::vector<std::string>& clouds, Population& pop, const std::string& where) {
+    const auto bytes = static_cast<std::size_t>(e - b);
+    const std::size_t pieces = std::clamp<std::size_t>(
+        bytes >> 20, 1, 4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
+    std::vector<const char*> cut(pieces + 1, e);
+    cut[0] = b;
+    for (std::size_t j = 1; j < pieces; ++j) {
+        const char* nl = line_end(std::max(cut[j - 1], b + bytes * j / pieces), e);
+        cut[j] = nl == e ? e : nl + 1;
+    }
+    const auto next_line = [&](const char* p, std::size_t j) {
+        const char* nl = line_end(p, cut[j + 1]);
+        return nl == cut[j + 1] ? nl : nl + 1;
+    };
+    std::vector<std::size_t> first_row(pieces + 1, 0);
+    tbb::parallel_for(std::size_t{0}, pieces, [&](std::size_t j) {
+        for (const char* p = cut[j]; p != cut[j + 1]; p = next_line(p, j)) ++first_row[j + 1];
+    });
+    first_row[0] = pop.count();
+    for (std::size_t j = 0; j < pieces; ++j) first_row[j + 1] += first_row[j];
+    for_each_population_column(pop, [n = first_row[pieces]](auto& column, std::size_t width) {
+        column.resize(n * width);
+    });
+
+    std::vector<std::pair<std::size_t, std::string>> errors(pieces);  // (line or 0, message)
+    tbb::parallel_for(std::size_t{0}, pieces, [&](std::size_t j) {
+        RowParser parser(cols, clouds, pop);
+        std::size_t row = first_row[j];
+        for (const char* p = cut[j]; p != cut[j + 1]; p = next_line(p, j), ++row) {
+            const char* nl = line_end(p, cut[j + 1]);
+            if (!parser.parse(p, nl != p && nl[-1] == '\r' ? nl - 1 : nl, row, errors[j].second)) {
+                errors[j].first = row + 2;
+                return;
+            }
+        }
+    });
+    for (const auto& [line, message] : errors)
+        if (line != 0) throw InputError(where + ":" + std::to_string(line) + ": " + message);
+}
+
+// Ids key every random stream, so two enterprises sharing one would be silent clones.
+void check_unique_ids(const Population& pop, const std::string& where) {
+    const auto& id = pop.id;
+    if (std::adjacent_find(id.begin(), id.end(), std::greater_equal<>()) == id.end()) return;
+    std::vector<std::pair<std::uint64_t, std::size_t>> order(id.size());  // (id, row)
+    for (std::size_t i = 0; i < id.size(); ++i) order[i] = {id[i], i};
+    tbb::parallel_sort(order.begin(), order.end());
+    std::size_t first = 0, second = id.size();  // the earliest row that repeats an id
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        const bool repeat =
+            order[i].first == order[i - 1].first && (i < 2 || order[i - 2].first != order[i].first);
+        if (repeat && order[i].second < second)
+            std::tie(first, second) = std::pair(order[i - 1].second, order[i].second);
+    }
+    if (second == id.size()) return;
+    throw InputError(where + ":" + std::to_string(second + 2) + ": column 'id': duplicate id " +
+                     std::to_string(id[second]) + " (first on line " + std::to_string(first + 2) +
+                     ")");
+}
+
+}  // namespace
+
+Population load_population_csv(const std::filesystem::path& file,
+                               const std::vector<std::string>& cloud_names,
+                               const std::vector<std::string>& vendor_names) {
+    if (cloud_names.size() > 256) throw std::invalid_argument("Population::home holds 256 clouds");
+    const std::string where = shown(file.string(), 1024);
+    const std::vector<Column> expected = expected_columns(vendor_names);
+    // Read in blocks of a few MiB, each counted and then parsed while still in cache (mapping
+    // the file was 3x slower here: it walks 4 KiB page-cache pages twice). A whole-block
+    // fread goes straight to read(2), without a copy through the stdio buffer.
+    std::error_code ec;
+    require_regular_file(file, "population file", "a CSV file");
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"),
+                                                             &std::fclose);
+    if (!in) throw InputError("cannot open population file '" + where + "': " + std::strerror(errno));
+    const std::uintmax_t size_on_disk = std::filesystem::file_size(file, ec);
+    const auto file_bytes = static_cast<double>(size_on_disk);
+
+    const auto threads = static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
+    // A small file gets a buffer just big enough (at least 64 KiB) instead of 8 MiB zeroed.
+    const std::size_t small =
+        ec || size_on_disk >= (64 << 20) ? SIZE_MAX : std::max<std::size_t>(size_on_disk + 1, 1 << 16);
+    std::vector<char> buf(std::min(std::clamp<std::size_t>(threads << 21, 8 << 20, 64 << 20), small));
+    std::size_t have = 0, done = 0;  // buf[done, have) has been read but not parsed
+    std::vector<Column> cols;
+    Population pop;
+    pop.vendors = vendor_names.size();
+    for (bool header = true, reserved = false;;) {
+        std::memmove(buf.data(), buf.data() + done, have - done);
+        have -= done;
+        have += std::fread(buf.data() + have, 1, buf.size() - have, in.get());
+        if (std::ferror(in.get()) != 0)
+            throw InputError("error reading population file '" + where +
+                             "': " + std::strerror(errno));
+        const bool eof = have < buf.size();  // fread is short only at the end (or on error)
+        std::size_t end = have;
+        if (eof) {  // a trailing newline (or several) ends the last row; it does not start one
+            while (end != 0 && (buf[end - 1] == '\n' || buf[end - 1] == '\r')) --end;
+        } else if (const void* last = ::memrchr(buf.data(), '\n', have); last != nullptr) {
+            end = static_cast<std::size_t>(static_cast<const char*>(last) - buf.data()) + 1;
+        } else {  // a line longer than the buffer
+            buf.resize(buf.size() * 2);
+            done = 0;
+            continue;
+        }
+        std::size_t start = 0;
+        if (header) {
+            const std::size_t nl = std::min(std::string_view(buf.data(), end).find('\n'), end);
+            cols = parse_header(std::string_view(buf.data(), nl), expected, where);
+            start = std::min(nl + 1, end);
+            header = false;
+        }
+        if (!reserved && end > start) {
+            // Extrapolate the row count from the first block, so that gigabyte columns are
+            // allocated once rather than regrown (copied) as rows arrive.
+            const double lines = static_cast<double>(std::count(&buf[start], &buf[end], '\n') + 1);
+            const double bytes = ec ? 0.0 : file_bytes;
+            const double rows = std::max(bytes / static_cast<double>(end - start), 1.0) * lines;
+            // Streamed, so the file's size is not capped; what it would fill in memory is.
+            const std::string memory = population_memory_problem(static_cast<std::uint64_t>(rows), pop.vendors, true);
+            if (!memory.empty())
+                throw InputError(where + ": about " + std::to_string(static_cast<std::uint64_t>(rows)) +
+                                 " rows: " + memory);
+            reserve_rows(pop, static_cast<std::size_t>(rows * 1.02) + 64, true);
+            reserved = true;
+        }
+        parse_rows(buf.data() + start, buf.data() + end, cols, cloud_names, pop, where);
+        if (eof) break;
+        done = end;
+    }
+    if (pop.count() == 0)
+        throw InputError(where + ":2: no enterprises (the file has a header but no rows)");
+    check_unique_ids(pop, where);
+    // Ids 0..N-1 in order are the indices: drop the column (Population::id).
+    bool indices = true;
+    for (std::size_t i = 0; i < pop.id.size() && indices; ++i) indices = pop.id[i] == i;
+    if (indices) std::vector<std::uint64_t>().swap(pop.id);
+    return pop;
+}
+
+}  // namespace moatsim

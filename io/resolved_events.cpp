@@ -1,0 +1,59 @@
+#include "io/resolved_events.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "core/input_error.hpp"
+#include "core/year_month.hpp"
+
+namespace moatsim {
+
+std::string DatedEvent::label() const {
+    if (!id.empty()) return id;
+    return subject.empty() ? kind : kind + " " + subject;
+}
+
+ScenarioInfo read_scenario_info(const std::filesystem::path& file) {
+    toml::table doc;
+    try {
+        doc = toml::parse_file(file.string());
+    } catch (const toml::parse_error& e) {
+        throw InputError(file.string() + ":" + std::to_string(e.source().begin.line) + ": " +
+                         std::string(e.description()));
+    }
+    ScenarioInfo info;
+    info.name = doc["name"].value_or(std::string());
+    if (const auto ticks = doc["run"]["ticks"].value<std::int64_t>())
+        info.ticks = static_cast<int>(std::clamp<std::int64_t>(*ticks, -1, 1 << 30));
+    YearMonth start;
+    const bool dated = info.ticks && parse_year_month(doc["start"].value_or(std::string()), start);
+    const toml::array* events = doc["events"].as_array();
+    if (!events) return info;
+    for (std::size_t i = 0; i < events->size(); ++i) {
+        const toml::table* t = (*events)[i].as_table();
+        const std::string at = file.string() + ":" +
+                               std::to_string((*events)[i].source().begin.line) + ": events[" +
+                               std::to_string(i) + "]";
+        if (!t) throw InputError(at + ": expected a table");
+        DatedEvent e;
+        const std::string date = (*t)["date"].value_or(std::string());
+        if (!parse_year_month(date, e.date))
+            throw InputError(at + ".date: expected \"YYYY-MM\", got '" + date + "'");
+        e.kind = (*t)["kind"].value_or(std::string());
+        if (e.kind.empty()) throw InputError(at + ".kind: missing");
+        e.id = (*t)["id"].value_or(std::string());
+        e.note = (*t)["note"].value_or(std::string());
+        const std::string cloud = (*t)["cloud"].value_or(std::string());
+        const std::string vendor = (*t)["vendor"].value_or(std::string());
+        const std::string parameter = (*t)["parameter"].value_or(std::string());
+        if (!vendor.empty() && !cloud.empty()) e.subject = vendor + " on " + cloud;
+        else e.subject = !vendor.empty() ? vendor : !cloud.empty() ? cloud : parameter;
+        if (dated && e.date.months_since(start) > *info.ticks) continue;
+        info.events.push_back(std::move(e));
+    }
+    return info;
+}
+
+}  // namespace moatsim

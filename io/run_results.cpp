@@ -1,0 +1,214 @@
+#include "io/run_results.hpp"
+
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <utility>
+
+#include "core/input_error.hpp"
+#include "core/year_month.hpp"
+#include "io/csv_reader.hpp"
+#include "io/plot_metrics.hpp"
+#include "io/resolved_events.hpp"
+#include "core/summary.hpp"
+
+namespace moatsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Checks every row's date against tick 0's date + tick, so a table whose dates and ticks
+// disagree (edited, or mixed from two runs) is reported instead of plotted on a wrong axis.
+class DateCheck {
+public:
+    explicit DateCheck(const CsvTable& t) : t_(t), tick_(t.column("tick")), date_(t.column("date")) {}
+
+    int tick(const CsvRow& row) {
+        const int tick = t_.tick(row, tick_);
+        YearMonth date;
+        if (!parse_year_month(row.fields[date_], date))
+            throw InputError(t_.file.string() + ":" + std::to_string(row.line) +
+                             ": column 'date': expected YYYY-MM, got '" + row.fields[date_] + "'");
+        if (!origin_) origin_ = date.plus_months(-tick);
+        else if (!(origin_->plus_months(tick) == date))
+            throw InputError(t_.file.string() + ":" + std::to_string(row.line) + ": date " +
+                             row.fields[date_] + " does not match tick " + std::to_string(tick) +
+                             " (tick 0 is " + origin_->to_string() + ")");
+        return tick;
+    }
+    [[nodiscard]] YearMonth origin() const {
+        if (!origin_) throw InputError(t_.file.string() + ": no data rows");
+        return *origin_;
+    }
+
+private:
+    const CsvTable& t_;
+    std::size_t tick_, date_;
+    std::optional<YearMonth> origin_;
+};
+
+// Rows grouped by entity (first-appearance order), then tick.
+template <class Value>
+struct Grouped {
+    std::vector<std::string> names;
+    std::vector<std::map<int, Value>> by_tick;
+    Value& at(const std::string& name, int tick) {
+        std::size_t i = 0;
+        while (i < names.size() && names[i] != name) ++i;
+        if (i == names.size()) names.push_back(name), by_tick.emplace_back();
+        return by_tick[i][tick];
+    }
+};
+
+struct Point { double mean, lo, hi; int count; };
+
+SeriesSet to_series(const std::string& metric, const YearMonth& origin, const Grouped<Point>& g) {
+    SeriesSet s{{}, metric, origin, 0, {}};
+    for (std::size_t i = 0; i < g.names.size(); ++i) {
+        TimeSeries ts{g.names[i], {}, {}, {}, {}};
+        for (const auto& [tick, p] : g.by_tick[i]) {
+            ts.ticks.push_back(tick);
+            ts.mean.push_back(p.mean);
+            ts.lo.push_back(p.lo);
+            ts.hi.push_back(p.hi);
+            s.replicates = std::max(s.replicates, p.count);
+        }
+        s.series.push_back(std::move(ts));
+    }
+    return s;
+}
+
+fs::path need_file(const fs::path& dir, const std::string& name) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw InputError("'" + dir.string() + "': no such directory");
+    const fs::path file = dir / name;
+    if (!fs::is_regular_file(file, ec))
+        throw InputError(file.string() + ": no such file (is '" + dir.string() +
+                         "' an output directory of moatsim run?)");
+    return file;
+}
+
+// The horizon the directory's resolved scenario files promise (the shortest of them: compare
+// covers the shorter horizon) and the file that sets it; nullopt if none of them is there.
+std::optional<std::pair<int, fs::path>> promised_horizon(const fs::path& dir,
+                                                         std::initializer_list<const char*> files) {
+    std::optional<std::pair<int, fs::path>> out;
+    std::error_code ec;
+    for (const char* name : files) {
+        const fs::path file = dir / name;
+        if (!fs::is_regular_file(file, ec)) continue;
+        // Only the horizon is needed: toml++ directly, as for the events on the charts.
+        const std::optional<int> ticks = read_scenario_info(file).ticks;
+        if (ticks && (!out || *ticks < out->first)) out = std::pair{*ticks, file};
+    }
+    return out;
+}
+
+// A CSV cut short (a run killed while writing, a truncated copy) must not be drawn as if the
+// run ended there: every series runs to the horizon, with as many replicates at its last tick
+// as at its first.
+void check_complete(const SeriesSet& s, const fs::path& csv, const fs::path& dir,
+                    std::initializer_list<const char*> resolved) {
+    const auto promised = promised_horizon(dir, resolved);
+    if (!promised) return;
+    const auto [horizon, source] = *promised;
+    const auto date = [&](int tick) { return s.origin.plus_months(tick).to_string(); };
+    for (const auto& ts : s.series) {
+        const int last = ts.ticks.empty() ? -1 : ts.ticks.back();
+        if (last < horizon)
+            throw InputError(csv.string() + ": ends before the horizon: the last tick found for " +
+                             ts.name + " is " + std::to_string(last) +
+                             (last >= 0 ? " (" + date(last) + ")" : "") + ", expected " +
+                             std::to_string(horizon) + " (" + date(horizon) + ") as in " +
+                             source.string() + "; the file is incomplete (rerun to rewrite it)");
+    }
+}
+
+// clouds.csv and vendors.csv hold a row per replicate, tick and entity, replicate by
+// replicate: a file cut short has fewer rows at its late ticks than at tick 0.
+void check_replicate_rows(const fs::path& csv, const Grouped<std::vector<double>>& values) {
+    for (std::size_t i = 0; i < values.names.size(); ++i) {
+        const auto& by_tick = values.by_tick[i];
+        if (by_tick.empty()) continue;
+        const auto& [first_tick, first] = *by_tick.begin();
+        for (const auto& [tick, v] : by_tick)
+            if (v.size() != first.size())
+                throw InputError(csv.string() + ": " + values.names[i] + " has " +
+                                 std::to_string(first.size()) + " replicate row(s) at tick " +
+                                 std::to_string(first_tick) + " but " + std::to_string(v.size()) +
+                                 " at tick " + std::to_string(tick) +
+                                 "; the file is incomplete (rerun to rewrite it)");
+    }
+}
+
+}  // namespace
+
+ResultsKind results_kind(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw InputError("'" + dir.string() + "': no such directory");
+    if (fs::is_regular_file(dir / "compare.csv", ec)) return ResultsKind::compare;
+    if (fs::is_regular_file(dir / "sweep.csv", ec)) return ResultsKind::sweep;
+    if (fs::is_regular_file(dir / "summary.csv", ec)) return ResultsKind::run;
+    throw InputError("'" + dir.string() + "' is not a moatsim output directory: it has no "
+                     "summary.csv (run), compare.csv (compare) or sweep.csv (sweep)");
+}
+
+SeriesSet read_run_series(const fs::path& dir, const std::string& metric) {
+    const auto source = run_metric_source(metric);
+    if (!source)
+        throw InputError("--metric: expected one of " + run_plot_metric_names() + " for a run "
+                         "directory, got '" + metric + "'");
+    const CsvTable t = read_csv(need_file(dir, source->file));
+    DateCheck dates(t);
+    const std::size_t entity = t.column(source->entity);
+    Grouped<Point> points;
+    if (source->summarised) {
+        const std::size_t mean = t.column(source->column + "_mean"), lo = t.column(source->column + "_lo95"),
+                          hi = t.column(source->column + "_hi95"), reps = t.column("replicates");
+        for (const auto& row : t.rows)
+            points.at(row.fields[entity], dates.tick(row)) =
+                Point{t.number(row, mean), t.number(row, lo), t.number(row, hi), t.integer(row, reps)};
+    } else {
+        const std::size_t value = t.column(source->column);
+        Grouped<std::vector<double>> values;
+        for (const auto& row : t.rows)
+            values.at(row.fields[entity], dates.tick(row)).push_back(t.number(row, value));
+        check_replicate_rows(t.file, values);
+        points.names = values.names;
+        for (const auto& by_tick : values.by_tick) {
+            auto& out = points.by_tick.emplace_back();
+            for (const auto& [tick, v] : by_tick) {
+                const Interval i = mean_interval(v);
+                out[tick] = Point{i.mean, i.lo95, i.hi95, i.count};
+            }
+        }
+    }
+    SeriesSet s = to_series(metric, dates.origin(), points);
+    check_complete(s, t.file, dir, {"scenario.resolved.toml"});
+    if (const std::size_t c = t.find_column("scenario"); c != static_cast<std::size_t>(-1))
+        s.scenario = t.rows.front().fields[c];
+    return s;
+}
+
+SeriesSet read_compare_series(const fs::path& dir) {
+    const CsvTable t = read_csv(need_file(dir, "compare.csv"));
+    DateCheck dates(t);
+    const std::size_t cloud = t.column("cloud"), metric = t.column("metric"), diff = t.column("diff"),
+                      lo = t.column("lo95"), hi = t.column("hi95");
+    Grouped<Point> points;
+    std::string name;
+    for (const auto& row : t.rows) {
+        if (name.empty()) name = row.fields[metric];
+        else if (row.fields[metric] != name)
+            throw InputError(t.file.string() + ":" + std::to_string(row.line) + ": metric '" +
+                             row.fields[metric] + "' differs from the file's first row ('" + name + "')");
+        // compare.csv does not store the replicate count (manifest.json does): 0 = unknown.
+        points.at(row.fields[cloud], dates.tick(row)) =
+            Point{t.number(row, diff), t.number(row, lo), t.number(row, hi), 0};
+    }
+    SeriesSet s = to_series(name, dates.origin(), points);
+    check_complete(s, t.file, dir, {"base.resolved.toml", "alt.resolved.toml"});
+    return s;
+}
+
+}  // namespace moatsim
