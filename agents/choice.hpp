@@ -1,5 +1,5 @@
 #pragma once
-// The enterprise's nested-logit choice of a (cloud, vendor) pair (MODEL.md sections 7.1-7.4).
+// The enterprise's nested-logit choice of a (cloud, vendor) pair (docs/ODD.md sections 7.1-7.4).
 //
 // ChoiceContext holds what every enterprise shares in a tick (log prices, quality,
 // catalogs, cloud constants), precomputed once by the market; Chooser holds one

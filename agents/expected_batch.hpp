@@ -1,5 +1,5 @@
 #pragma once
-// Expected mode's review step (MODEL.md section 7.5) for a batch of enterprises, the fast
+// Expected mode's review step (docs/ODD.md section 7.5) for a batch of enterprises, the fast
 // kernel: lanes are enterprises as in agents/fast_choice.hpp, with fast_math exp/log.
 //
 // Besides vectorising, it needs fewer transcendental calls than expected_review() (the

@@ -1,5 +1,5 @@
 #pragma once
-// Expected mode's exact review step (MODEL.md section 7.5).
+// Expected mode's exact review step (docs/ODD.md section 7.5).
 //
 // An enterprise carries pi_j, the probability that its current pair is j = (k', m').
 // P(.|j) differs from the no-incumbency choice only by the vendor bonus on m' (on every

@@ -186,7 +186,7 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
         }
     });
 
-    // Scale sizes to the market: N sets resolution, not market size (MODEL.md section 5).
+    // Scale sizes to the market: N sets resolution, not market size (docs/ODD.md section 5).
     // A serial sum in index order keeps the scale factor identical for any thread count.
     double total = 0.0;
     for (const Attribute s : pop.demand) total += s;

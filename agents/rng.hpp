@@ -41,7 +41,7 @@ inline std::array<double, 4> uniforms4(std::uint64_t seed, std::uint64_t replica
 }
 
 /// FNV-1a hash of a name: keys the taste stream by vendor *name*, so adding or reordering
-/// vendors leaves every other vendor's tastes unchanged (MODEL.md section 5).
+/// vendors leaves every other vendor's tastes unchanged (docs/ODD.md section 5).
 constexpr std::uint64_t name_key(std::string_view name) noexcept {
     std::uint64_t h = 1469598103934665603ull;
     for (const char c : name) {

@@ -89,7 +89,7 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     align_run(alt, base);
     if (alt.calibrate_on_base == false && !alt.bases.empty())
         spdlog::info("{}: calibrate = \"self\" is set aside: compare gives the alternative the "
-                     "base's brands (MODEL.md section 5)", alt.name);
+                     "base's brands (docs/ODD.md section 5)", alt.name);
     const std::vector<double> brands = brands_of(base, nullptr);
     base = with_brands_from(Scenario(base), base, brands);
     std::vector<std::string> unmatched;

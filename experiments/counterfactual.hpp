@@ -1,5 +1,5 @@
 #pragma once
-// Counterfactuals keep the brand constants of the world they depart from (MODEL.md section 5):
+// Counterfactuals keep the brand constants of the world they depart from (docs/ODD.md section 5):
 // re-calibrating a changed world to the same target shares would absorb the lever's effect.
 // Used by inheriting scenarios (calibrate = "base"), `compare` and `sweep`.
 #include <string>

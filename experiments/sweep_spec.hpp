@@ -28,7 +28,7 @@ struct SweepSpec {
     std::uint64_t design_seed = 1; // lhs
     std::vector<SweepParameter> parameters;
     std::vector<Metric> metrics = {Metric::share_workload};
-    bool calibrate_on_base = true; // every run keeps the base's brands (MODEL.md section 5)
+    bool calibrate_on_base = true; // every run keeps the base's brands (docs/ODD.md section 5)
     ScenarioOverrides overrides;   // from the file's `replicates`, `seed`, `ticks`, ...
 };
 

@@ -1,5 +1,5 @@
 #pragma once
-// Brand constants by Berry's (1994) contraction (MODEL.md section 5).
+// Brand constants by Berry's (1994) contraction (docs/ODD.md section 5).
 #include <vector>
 
 #include "agents/choice.hpp"

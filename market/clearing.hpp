@@ -1,5 +1,5 @@
 #pragma once
-// Market clearing (MODEL.md section 7.7): demand meets capacity; shares and revenue.
+// Market clearing (docs/ODD.md section 7.7): demand meets capacity; shares and revenue.
 #include <vector>
 
 #include "market/market_state.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Clouds (MODEL.md section 7.9): the markup pricing rule and capacity orders with GPU
+// Clouds (docs/ODD.md section 7.9): the markup pricing rule and capacity orders with GPU
 // rationing and lead time. The pure rules are exposed for unit tests.
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Dated events (MODEL.md section 7.9): applied at step 1 of their tick.
+// Dated events (docs/ODD.md section 7.9): applied at step 1 of their tick.
 #include <span>
 
 #include "market/market_state.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // The market's live state during one replicate: the scenario's parameters as events
-// change them, plus capacity, pipeline, vendors' compute and quality (MODEL.md section 2).
+// change them, plus capacity, pipeline, vendors' compute and quality (docs/ODD.md section 2).
 #include <vector>
 
 #include "agents/choice.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// One replicate: the tick schedule of MODEL.md section 3 over one population.
+// One replicate: the tick schedule of docs/ODD.md section 3 over one population.
 #include <functional>
 #include <vector>
 

@@ -103,7 +103,7 @@ struct Scenario {
     /// Files this one inherits from (`base = ...`), nearest first; the last is the root base.
     std::vector<std::filesystem::path> bases;
     /// For an inheriting scenario: calibrate brands on the root base's world, then apply this
-    /// file's changes (MODEL.md section 5). False for `calibrate = "self"` and for root files.
+    /// file's changes (docs/ODD.md section 5). False for `calibrate = "self"` and for root files.
     bool calibrate_on_base = false;
 
     [[nodiscard]] int cloud_index(std::string_view name) const noexcept;   // -1 if absent

@@ -1,5 +1,5 @@
 #pragma once
-// Vendors reinvest (MODEL.md section 7.8): budgets, training revenue, compute, quality.
+// Vendors reinvest (docs/ODD.md section 7.8): budgets, training revenue, compute, quality.
 #include <vector>
 
 #include "market/market_state.hpp"

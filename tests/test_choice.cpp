@@ -1,4 +1,4 @@
-// The choice kernel against hand-computed values (MODEL.md sections 7.1-7.4).
+// The choice kernel against hand-computed values (docs/ODD.md sections 7.1-7.4).
 #include <catch2/catch.hpp>
 
 #include <cmath>

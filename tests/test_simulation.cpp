@@ -62,7 +62,7 @@ std::vector<double> final_shares(const Scenario& s, const Population* pop = null
     return out;
 }
 
-// A counterfactual keeps the base's calibrated brands (MODEL.md section 5).
+// A counterfactual keeps the base's calibrated brands (docs/ODD.md section 5).
 Scenario with_brands_of(Scenario alt, const Scenario& base, const Population& pop) {
     const auto brands = scenario_brands(base, pop);
     for (std::size_t k = 0; k < alt.clouds.size(); ++k) alt.clouds[k].brand = brands[k];
