@@ -191,6 +191,7 @@ TEST_CASE("schema blocks in a document are regenerated and checked", "[parameter
                       Contains("d.md:") && Contains("schema block 'run' is not closed"));
     CHECK_THROWS_WITH(with_schema_tables("<!-- schema:nope begin -->\n<!-- schema:nope end -->\n", "d.md"),
                       Contains("unknown schema scope 'nope'"));
+    CHECK_THROWS_WITH(stale_schema_tables("# no markers\n", "d.md"), Contains("d.md: no schema blocks"));
     CHECK_THROWS_WITH(with_schema_tables("x\n<!-- schema:run end -->\n", "d.md"),
                       Contains("d.md:2: '<!-- schema:run end -->' without its begin"));
 }
