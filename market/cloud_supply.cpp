@@ -50,7 +50,10 @@ void update_clouds(MarketState& state, const std::vector<double>& shares, double
         for (int k = 0; k < K; ++k) {
             const double lerner = target_lerner(alpha_bar, shares[k], g.lerner_min, g.lerner_max);
             double& p = state.clouds[k].price;
-            p += g.markup_speed * (markup_price(cost, lerner) - p);
+            // Scarcity pricing (docs/ODD.md D24): a cloud that rationed last month aims above
+            // its cost-based markup; zeta = 0 is the cost-only rule of the spec.
+            const double scarcity = 1.0 + g.scarcity_pricing * state.excess[k];
+            p += g.markup_speed * (markup_price(cost, lerner) * scarcity - p);
         }
     }
     std::vector<double> capacity(K), pipeline(K), target(K), supply(K);

@@ -46,6 +46,8 @@ MOATSIM_NUMBER(nest_lambda, 1.0, ranges::unit_open_lo, settable, "λ", "",
     "nest parameter: how alike vendors on one cloud are (1 = plain logit)")
 MOATSIM_NUMBER(markup_speed, 0.0, ranges::unit, settable, "η", "fraction per tick",
     "share of the gap to the target price closed each month")
+MOATSIM_NUMBER(scarcity_pricing, 0.0, limits::scarcity_markup, settable, "ζ", "",
+    "scarcity pricing: the markup target is raised by the factor 1 + ζ z_k of last month's excess demand (ODD §7.9, D24); 0 = the spec's cost-only rule")
 MOATSIM_NUMBER(lerner_min, 0.0, ranges::unit_open_hi, settable, "L_min", "",
     "lowest target Lerner index (price − cost)/price; at most `lerner_max`, also after `set` events")
 MOATSIM_NUMBER(lerner_max, 0.9, ranges::unit_open_hi, settable, "L_max", "",

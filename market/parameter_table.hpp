@@ -30,6 +30,7 @@ inline constexpr Range margin{0.0, 1e12, false, false};      // $ per compute un
 inline constexpr Range money{0.0, 1e15, false, false};        // $ per month
 inline constexpr Range growth{-1.0, 1.0, true, false};        // per month: at most doubling
 inline constexpr Range headroom{0.0, 100.0, false, false};    // spare capacity over demand
+inline constexpr Range scarcity_markup{0.0, 100.0, false, false};  // price rise per unit of excess demand
 inline constexpr Range compute_scale{1e-6, HUGE_VAL, false, false};  // compute units
 inline constexpr Range market_size{0.0, 1e30, true, false};   // sizes are stored as float
 }  // namespace limits
