@@ -3,6 +3,7 @@
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <optional>
 
 namespace moatsim {
@@ -21,6 +22,12 @@ ThreadLimit::~ThreadLimit() = default;
 ThreadLimit::ThreadLimit(ThreadLimit&&) noexcept = default;
 ThreadLimit& ThreadLimit::operator=(ThreadLimit&&) noexcept = default;
 
-int worker_threads() { return tbb::this_task_arena::max_concurrency(); }
+// The arena's concurrency alone ignores a global_control made after the arena: take the
+// smaller of the two (a --threads 1 run on 2 cores used to record 2 threads).
+int worker_threads() {
+    const auto limit = tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism);
+    return static_cast<int>(std::min<std::size_t>(
+        static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()), limit));
+}
 
 }  // namespace moatsim

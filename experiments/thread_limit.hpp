@@ -20,7 +20,8 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// The number of worker threads a parallel run started now would use (for manifests).
+/// The number of worker threads a parallel run started now would use, a live limit
+/// included (for manifests).
 [[nodiscard]] int worker_threads();
 
 }  // namespace moatsim
