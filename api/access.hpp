@@ -2,13 +2,12 @@
 // Inside the facade: the typed scenario behind moatsim::api::Scenario, conversions between
 // the library's records and the public structs, and the translation of the library's
 // InputError into the public one. Not installed.
-#include <tbb/global_control.h>
-
 #include <optional>
 #include <utility>
 
 #include "core/input_error.hpp"
 #include "experiments/ensemble.hpp"
+#include "experiments/thread_limit.hpp"
 #include "market/scenario_loader.hpp"
 #include "moatsim/moatsim.hpp"
 
@@ -30,9 +29,13 @@ struct Access {
 
 /// The public structs of a finished run of `s`.
 [[nodiscard]] RunResult to_result(const moatsim::Scenario& s, const EnsembleResult& e);
+/// The public structs of a run's records, with its names and start date.
+[[nodiscard]] RunResult to_result(const std::string& scenario, const YearMonth& start,
+                                  std::vector<std::string> clouds, std::vector<std::string> vendors,
+                                  const std::vector<ReplicateResult>& replicates);
 
-/// A TBB thread limit for `threads` (0: none). @throws InputError if negative.
-[[nodiscard]] std::optional<tbb::global_control> thread_limit(int threads);
+/// The worker-thread limit for `threads` (0: none). @throws InputError if negative.
+[[nodiscard]] ThreadLimit thread_limit(int threads);
 
 /// Calls f(), turning the library's InputError into the public one (same message).
 template <class F>

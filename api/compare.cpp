@@ -1,40 +1,13 @@
-// moatsim::api::compare: two scenarios on common random numbers, paired by the library's
-// counterfactual rules (experiments/counterfactual.hpp) and compare_runs (experiments/comparison.hpp),
-// as `moatsim compare` (cli/compare_command.cpp) does; the numbers equal its compare.csv
-// (tests/test_embedding.cpp checks that).
+// moatsim::api::compare: two scenarios on common random numbers, paired and run by
+// experiments/compare_scenarios.hpp, the functions `moatsim compare` (cli/compare_command.cpp)
+// calls; the numbers equal its compare.csv (tests/test_embedding.cpp checks that).
 #include "api/access.hpp"
-#include "experiments/counterfactual.hpp"
-#include "experiments/comparison.hpp"
+#include "experiments/compare_scenarios.hpp"
 
 namespace moatsim::api {
 namespace {
 
 using LibraryError = moatsim::InputError;  // turned into api::InputError on the way out
-
-// The checks `moatsim compare` makes before running anything.
-void check_comparable(const moatsim::Scenario& base, const moatsim::Scenario& alt,
-                      const std::optional<std::string>& cloud) {
-    if (!(base.start == alt.start))
-        throw LibraryError("compare: the scenarios start at different dates (" +
-                         base.start.to_string() + " and " + alt.start.to_string() +
-                         "), so their ticks do not line up");
-    if (cloud && (base.cloud_index(*cloud) < 0 || alt.cloud_index(*cloud) < 0))
-        throw LibraryError("compare: cloud '" + *cloud + "' is not a cloud of both scenarios");
-    bool shared = false;
-    for (const auto& c : alt.clouds) shared = shared || base.cloud_index(c.name) >= 0;
-    if (!shared)
-        throw LibraryError("compare: " + base.source.string() + " and " + alt.source.string() +
-                         " have no cloud in common, so there is nothing to compare");
-}
-
-// Common random numbers: the alternative takes the base's seed, replicate count, mode and
-// population size (what cli/compare_command.cpp's align_run does, without its log lines).
-void take_run_from(moatsim::Scenario& alt, const moatsim::Scenario& base) {
-    alt.run.seed = base.run.seed;
-    alt.run.replicates = base.run.replicates;
-    alt.run.mode = base.run.mode;
-    alt.population.enterprises = base.population.enterprises;
-}
 
 Comparison to_public(const moatsim::Scenario& base, const moatsim::Comparison& c) {
     Comparison out;
@@ -63,20 +36,16 @@ Comparison compare(const Scenario& base_in, const Scenario& alt_in,
                              options.metric + "'");
         const auto limit = thread_limit(options.threads);
         const Scenario::Impl& b = Access::impl(base_in);
-        moatsim::Scenario base = pin_base_brands(b.scenario, b.overrides, nullptr);
-        moatsim::Scenario alt = Access::impl(alt_in).scenario;
-        check_comparable(base, alt, options.cloud);
-        take_run_from(alt, base);
-        const std::vector<double> brands = brands_of(base, nullptr);
-        base = with_brands_from(moatsim::Scenario(base), base, brands);
-        alt = with_brands_from(std::move(alt), base, brands);
-
-        const EnsembleResult base_run = run_ensemble(base, nullptr);
-        const EnsembleResult alt_run = run_ensemble(alt, nullptr);
-        Comparison out = to_public(
-            base, compare_runs(base, base_run, alt, alt_run, *metric, options.cloud));
-        out.base = to_result(base, base_run);
-        out.alt = to_result(alt, alt_run);
+        moatsim::CompareOptions paired_options;
+        paired_options.metric = *metric;
+        paired_options.cloud = options.cloud;
+        paired_options.overrides = b.overrides;
+        const PairedScenarios pair =
+            pair_scenarios(b.scenario, Access::impl(alt_in).scenario, paired_options);
+        const ScenarioComparison run = run_comparison(pair, paired_options);
+        Comparison out = to_public(pair.base, run.comparison);
+        out.base = to_result(pair.base, run.base_run);
+        out.alt = to_result(pair.alt, run.alt_run);
         return out;
     });
 }

@@ -1,7 +1,5 @@
 // moatsim::api::run and the public result structs: the library's ensemble run (the one
 // `moatsim run` calls), converted record by record.
-#include <tbb/global_control.h>
-
 #include <optional>
 
 #include "api/access.hpp"
@@ -41,27 +39,25 @@ double mean_at(const RunResult& r, int index, int tick, const char* what, Pick p
 
 }  // namespace
 
-std::optional<tbb::global_control> thread_limit(int threads) {
-    std::optional<tbb::global_control> limit;
+ThreadLimit thread_limit(int threads) {
     if (threads < 0)
         throw moatsim::InputError("threads: expected 0 (all cores) or more, got " +
                                   std::to_string(threads));
-    if (threads > 0)
-        limit.emplace(tbb::global_control::max_allowed_parallelism,
-                      static_cast<std::size_t>(threads));
-    return limit;
+    return ThreadLimit(threads);
 }
 
-RunResult to_result(const moatsim::Scenario& s, const EnsembleResult& e) {
+RunResult to_result(const std::string& scenario, const YearMonth& start,
+                    std::vector<std::string> clouds, std::vector<std::string> vendors,
+                    const std::vector<ReplicateResult>& replicates) {
     RunResult r;
-    r.scenario = s.name;
-    r.start = s.start.to_string();
-    for (const auto& c : s.clouds) r.clouds.push_back(c.name);
-    for (const auto& v : s.vendors) r.vendors.push_back(v.name);
-    for (const auto& rep : e.replicates) {
+    r.scenario = scenario;
+    r.start = start.to_string();
+    r.clouds = std::move(clouds);
+    r.vendors = std::move(vendors);
+    for (const auto& rep : replicates) {
         Replicate out{rep.replicate, {}};
         for (const auto& row : rep.ticks) {
-            Tick t{row.tick, s.start.plus_months(row.tick).to_string(), {}, {},
+            Tick t{row.tick, start.plus_months(row.tick).to_string(), {}, {},
                    row.adopters, row.switches, row.hhi};
             for (const auto& c : row.clouds) t.clouds.push_back(to_public(c));
             for (const auto& v : row.vendors) t.vendors.push_back(to_public(v));
@@ -70,6 +66,13 @@ RunResult to_result(const moatsim::Scenario& s, const EnsembleResult& e) {
         r.replicates.push_back(std::move(out));
     }
     return r;
+}
+
+RunResult to_result(const moatsim::Scenario& s, const EnsembleResult& e) {
+    std::vector<std::string> clouds, vendors;
+    for (const auto& c : s.clouds) clouds.push_back(c.name);
+    for (const auto& v : s.vendors) vendors.push_back(v.name);
+    return to_result(s.name, s.start, std::move(clouds), std::move(vendors), e.replicates);
 }
 
 RunResult run(const Scenario& scenario, const RunOptions& options) {

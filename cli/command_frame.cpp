@@ -19,14 +19,11 @@
 
 namespace moatsim::cli {
 
-std::optional<tbb::global_control> thread_limit(const boost::program_options::variables_map& vm) {
-    std::optional<tbb::global_control> limit;
-    if (vm.count("threads")) {
-        const int n = vm["threads"].as<int>();
-        if (n < 1) throw InputError("--threads: expected an integer >= 1, got " + std::to_string(n));
-        limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(n));
-    }
-    return limit;
+ThreadLimit thread_limit(const boost::program_options::variables_map& vm) {
+    if (!vm.count("threads")) return ThreadLimit(0);
+    const int n = vm["threads"].as<int>();
+    if (n < 1) throw InputError("--threads: expected an integer >= 1, got " + std::to_string(n));
+    return ThreadLimit(n);
 }
 
 std::filesystem::path output_directory(const boost::program_options::variables_map& vm,

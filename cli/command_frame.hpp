@@ -3,7 +3,6 @@
 // temporaries on a signal, and turning errors into one message and an exit code (2 for bad
 // input or usage, 1 for anything else, 128 + signal number for a signal).
 #include <boost/program_options.hpp>
-#include <tbb/global_control.h>
 
 #include <filesystem>
 #include <functional>
@@ -11,10 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "experiments/thread_limit.hpp"
+
 namespace moatsim::cli {
 
-/// A TBB thread limit from --threads, or none. @throws InputError if it is < 1.
-[[nodiscard]] std::optional<tbb::global_control> thread_limit(
+/// The worker-thread limit of --threads (none without it). @throws InputError if it is < 1.
+[[nodiscard]] ThreadLimit thread_limit(
     const boost::program_options::variables_map& vm);
 
 /// --out, or `fallback` without it. @throws InputError for an empty --out (which would

@@ -2,12 +2,11 @@
 // same populations, same replicate count), the alternative with the base's calibrated brands;
 // reports the paired difference ALT - BASE with its 95% interval.
 #include <spdlog/spdlog.h>
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 
 #include <chrono>
 #include <iostream>
 #include <optional>
+#include <utility>
 
 #include "core/input_error.hpp"
 #include "cli/command_frame.hpp"
@@ -16,10 +15,9 @@
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
-#include "experiments/counterfactual.hpp"
+#include "experiments/compare_scenarios.hpp"
 #include "market/scenario_writer.hpp"
 #include "io/atomic_file.hpp"
-#include "experiments/comparison.hpp"
 #include "io/result_directory.hpp"
 
 namespace moatsim::cli {
@@ -31,22 +29,6 @@ std::string listed(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
     return out;
-}
-
-// Common random numbers need the same seed, replicate count, mode and population size.
-void align_run(Scenario& alt, const Scenario& base) {
-    const auto note = [&](const char* what, const auto& from, const auto& to) {
-        if (from != to)
-            spdlog::info("{}: {} {} -> {} (taken from the base for common random numbers)",
-                         alt.name, what, from, to);
-    };
-    note("seed", alt.run.seed, base.run.seed);
-    note("replicates", alt.run.replicates, base.run.replicates);
-    note("enterprises", alt.population.enterprises, base.population.enterprises);
-    alt.run.seed = base.run.seed;
-    alt.run.replicates = base.run.replicates;
-    alt.run.mode = base.run.mode;
-    alt.population.enterprises = base.population.enterprises;
 }
 
 int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
@@ -67,46 +49,32 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
 
     const auto threads = thread_limit(vm);
 
-    const ScenarioOverrides o = overrides_from(vm);
-    Scenario base = pin_base_brands(load_scenario(vm["base"].as<std::string>(), o), o, nullptr);
-    Scenario alt = load_scenario(vm["alt"].as<std::string>(), o);
-    log_skipped_events(base);
-    log_skipped_events(alt);
-    if (!(base.start == alt.start))
-        throw InputError("moatsim compare: the scenarios start at different dates (" +
-                         base.start.to_string() + " and " + alt.start.to_string() +
-                         "), so their ticks do not line up");
-    if (cloud && (base.cloud_index(*cloud) < 0 || alt.cloud_index(*cloud) < 0))
-        throw InputError("--cloud: '" + *cloud + "' is not a cloud of both scenarios");
-    {
-        bool shared = false;
-        for (const auto& c : alt.clouds) shared = shared || base.cloud_index(c.name) >= 0;
-        if (!shared)
-            throw InputError("moatsim compare: " + base.source.string() + " and " +
-                             alt.source.string() + " have no cloud in common, so there is "
-                             "nothing to compare");
-    }
-    align_run(alt, base);
-    if (alt.calibrate_on_base == false && !alt.bases.empty())
-        spdlog::info("{}: calibrate = \"self\" is set aside: compare gives the alternative the "
-                     "base's brands (docs/ODD.md section 5)", alt.name);
-    const std::vector<double> brands = brands_of(base, nullptr);
-    base = with_brands_from(Scenario(base), base, brands);
-    std::vector<std::string> unmatched;
-    alt = with_brands_from(std::move(alt), base, brands, &unmatched);
+    CompareOptions options;
+    options.metric = *metric;
+    options.cloud = cloud;
+    options.cloud_option = "--cloud";
+    options.overrides = overrides_from(vm);
+    Scenario base_file = load_scenario(vm["base"].as<std::string>(), options.overrides);
+    Scenario alt_file = load_scenario(vm["alt"].as<std::string>(), options.overrides);
+    log_skipped_events(base_file);
+    log_skipped_events(alt_file);
+    const PairedScenarios pair =
+        pair_scenarios(std::move(base_file), std::move(alt_file), options);
+    for (const auto& note : pair.notes) spdlog::info("{}", note);
+    const Scenario& base = pair.base;
+    const Scenario& alt = pair.alt;
+    const std::vector<std::string>& unmatched = pair.unmatched;
 
     const std::filesystem::path out_dir = output_directory(
         vm, std::filesystem::path("results") / ("compare_" + base.name + "_vs_" + alt.name));
     ResultDirectory result_dir(out_dir);  // all files swapped in together at the end
     log_repairs(result_dir.notes());
 
-    const auto rows = static_cast<std::uint64_t>(base.run.replicates) *
-                      static_cast<std::uint64_t>(base.run.ticks + alt.run.ticks + 2);
-    ProgressBar bar(base.name + " vs " + alt.name, rows, !quiet && ProgressBar::stderr_is_terminal());
-    const EnsembleResult base_run = run_ensemble(base, nullptr, [&bar] { bar.advance(); });
-    const EnsembleResult alt_run = run_ensemble(alt, nullptr, [&bar] { bar.advance(); });
+    ProgressBar bar(base.name + " vs " + alt.name, comparison_rows(pair),
+                    !quiet && ProgressBar::stderr_is_terminal());
+    const ScenarioComparison run = run_comparison(pair, options, [&bar] { bar.advance(); });
     bar.finish();
-    const Comparison c = compare_runs(base, base_run, alt, alt_run, *metric, cloud);
+    const Comparison& c = run.comparison;
 
     write_file_atomically_with(result_dir.path() / "compare.csv",
                           [&](std::ostream& out) { write_comparison_csv(out, base, c); });
@@ -120,7 +88,7 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     add_scenario_inputs(manifest, "base", base);
     add_scenario_inputs(manifest, "alt", alt);
     manifest.seeds = {base.run.seed};
-    manifest.threads = tbb::this_task_arena::max_concurrency();
+    manifest.threads = worker_threads();
     manifest.started = started_wall;
     manifest.wall_seconds = seconds;
     manifest.counts = {{"replicates", base.run.replicates},

@@ -17,9 +17,7 @@
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/terminal.hpp"
-#include "experiments/counterfactual.hpp"
-#include "experiments/ensemble.hpp"
-#include "market/replicate.hpp"
+#include "experiments/live_replicate.hpp"
 #include "viz/live_frame.hpp"
 
 namespace moatsim::cli {
@@ -37,35 +35,19 @@ constexpr const char* live_usage =
 constexpr int min_speed = 10, max_speed = 5000;  // ms per month
 constexpr int exit_interrupted = 130;              // 128 + SIGINT, as shells report Ctrl-C
 
-// Everything one replicate needs, kept alive together (Replicate holds references).
-struct Model {
-    Scenario scenario;
-    Population population;
-    std::optional<Replicate> replicate;
-};
-
-void prepare(Model& m, const std::uint64_t rep) {
-    m.population = replicate_population(m.scenario, rep);
-    // Calibrated on replicate 0's population, as `moatsim run` does.
-    const std::vector<double> brand =
-        rep == 0 ? scenario_brands(m.scenario, m.population)
-                 : scenario_brands(m.scenario, replicate_population(m.scenario, 0));
-    m.replicate.emplace(m.scenario, m.population, rep, brand);
-}
-
-int run_plain(Model& m, std::optional<int> speed_ms) {
-    LiveFrame frame = live_frame_for(m.scenario);
+int run_plain(LiveReplicate& m, std::optional<int> speed_ms) {
+    LiveFrame frame = live_frame_for(m.scenario());
     std::size_t announced = 0;
     const auto emit = [&](const TickRecord& r) {
-        record_tick(frame, m.scenario, r);
+        record_tick(frame, m.scenario(), r);
         for (; announced < frame.events.size(); ++announced)
             std::cout << plain_event_line(frame, frame.events[announced]) << '\n';
         std::cout << plain_tick_line(frame) << std::endl;  // flushed: a reader sees each month
     };
-    emit(m.replicate->initialize());
-    for (int t = 1; t <= m.scenario.run.ticks; ++t) {
+    emit(m.initialize());
+    for (int t = 1; t <= m.scenario().run.ticks; ++t) {
         if (speed_ms) std::this_thread::sleep_for(std::chrono::milliseconds(*speed_ms));
-        emit(m.replicate->advance());
+        emit(m.advance());
     }
     return exit_ok;
 }
@@ -76,10 +58,10 @@ std::string status_text(bool paused, bool finished, int speed_ms, bool keyboard)
     return "running, " + std::to_string(speed_ms) + " ms per month";
 }
 
-int run_interactive(Model& m, int speed_ms) {
+int run_interactive(LiveReplicate& m, int speed_ms) {
     Terminal term;
-    LiveFrame frame = live_frame_for(m.scenario);
-    record_tick(frame, m.scenario, m.replicate->initialize());
+    LiveFrame frame = live_frame_for(m.scenario());
+    record_tick(frame, m.scenario(), m.initialize());
     bool paused = false;
     TerminalSize drawn_size{};
     std::string drawn_status;
@@ -116,7 +98,7 @@ int run_interactive(Model& m, int speed_ms) {
         }
         if (frame.tick >= frame.ticks) continue;
         if (step || (!paused && Clock::now() >= due)) {
-            record_tick(frame, m.scenario, m.replicate->advance());
+            record_tick(frame, m.scenario(), m.advance());
             due = Clock::now() + std::chrono::milliseconds(speed_ms);
             dirty = true;
         }
@@ -141,12 +123,10 @@ int live(const po::variables_map& vm) {
     const auto threads = thread_limit(vm);
     spdlog::set_level(spdlog::level::warn);  // the view is the output
 
-    Model m;
-    m.scenario = load_scenario(vm["scenario"].as<std::string>(), overrides);
-    log_skipped_events(m.scenario);
-    if (m.scenario.calibrate_on_base) m.scenario = pin_base_brands(std::move(m.scenario), overrides, nullptr);
+    Scenario scenario = load_scenario(vm["scenario"].as<std::string>(), overrides);
+    log_skipped_events(scenario);
+    LiveReplicate m(std::move(scenario), overrides, static_cast<std::uint64_t>(replicate));
     const bool plain = vm.count("plain") > 0 || !Terminal::is_terminal(1);
-    prepare(m, static_cast<std::uint64_t>(replicate));
     if (plain) return run_plain(m, speed);
     return run_interactive(m, std::clamp(speed.value_or(200), min_speed, max_speed));
 }

@@ -8,6 +8,7 @@
 #include "cli/input_guard.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_options.hpp"
+#include "io/any_results.hpp"
 #include "io/atomic_file.hpp"
 #include "io/plot_metrics.hpp"
 #include "viz/result_charts.hpp"
@@ -30,7 +31,8 @@ int plot(const po::variables_map& vm) {
     const std::filesystem::path out = vm["svg"].as<std::string>();
     refuse_overwriting_inputs(out, vm["dir"].as<std::string>(), "--svg");
     // Everything is read and drawn before the file is opened: bad input writes nothing.
-    const std::string svg = plot_svg(vm["dir"].as<std::string>(), metric);
+    const AnyResults results = read_any_results(vm["dir"].as<std::string>(), {run_plot_metric(metric)});
+    const std::string svg = plot_svg(results, metric);
     write_file_atomically(out, svg);
     if (!vm.count("quiet")) std::cout << "Chart written to " << out.string() << "\n";
     return exit_ok;

@@ -8,7 +8,9 @@
 #include "cli/input_guard.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_options.hpp"
+#include "io/any_results.hpp"
 #include "io/atomic_file.hpp"
+#include "io/manifest.hpp"
 #include "viz/html_report.hpp"
 
 namespace moatsim::cli {
@@ -30,7 +32,8 @@ int report(const po::variables_map& vm) {
         vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>()) : dir / "report.html";
     refuse_overwriting_inputs(out, dir, "-o");
     // Read and drawn in full before the file is opened: bad input writes nothing.
-    const std::string html = html_report(dir);
+    const AnyResults results = read_any_results(dir, report_run_metrics());
+    const std::string html = html_report(results, read_manifest_json(dir));
     write_file_atomically(out, html);
     if (!vm.count("quiet")) std::cout << "Report written to " << out.string() << "\n";
     return exit_ok;

@@ -1,8 +1,6 @@
 // `moatsim run`: load, (optionally) load or export a population, run all replicates,
 // write the tables atomically, print a short share table.
 #include <spdlog/spdlog.h>
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 
 #include <cstdio>
 #include <iostream>
@@ -38,14 +36,6 @@ std::vector<std::string> vendor_names(const Scenario& s) {
     std::vector<std::string> names;
     for (const auto& v : s.vendors) names.push_back(v.name);
     return names;
-}
-
-// The scenario exactly as run: calibrated brands pinned so the file alone repeats the run.
-Scenario resolved_scenario(Scenario s, const EnsembleResult& result, std::size_t enterprises) {
-    for (std::size_t k = 0; k < s.clouds.size(); ++k) s.clouds[k].brand = result.brand[k];
-    s.calibration = CalibrationMethod::none;
-    s.population.enterprises = static_cast<std::int64_t>(enterprises);
-    return s;
 }
 
 int run(const po::variables_map& vm, const std::vector<std::string>& args) {
@@ -104,8 +94,7 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    const Scenario resolved = resolved_scenario(
-        scenario, result, static_cast<std::size_t>(scenario.population.enterprises));
+    const Scenario resolved = resolved_scenario(scenario, result);
     write_run_outputs(result_dir.path(), resolved, result);
     Manifest manifest;
     manifest.command = "run";
@@ -114,7 +103,7 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     if (vm.count("population"))
         manifest.inputs.push_back({"population", vm["population"].as<std::string>()});
     manifest.seeds = {scenario.run.seed};  // replicates are the streams (seed, replicate)
-    manifest.threads = tbb::this_task_arena::max_concurrency();
+    manifest.threads = worker_threads();
     manifest.started = started_wall;
     manifest.wall_seconds = seconds;
     manifest.counts = {{"replicates", scenario.run.replicates},

@@ -1,8 +1,6 @@
 // `moatsim sweep SWEEP.toml`: every run of a sweep's design, in parallel, streamed to one tidy
 // CSV; rerunning the same command after an interruption resumes it.
 #include <spdlog/spdlog.h>
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 
 #include <chrono>
 #include <iostream>
@@ -39,13 +37,14 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
         output_directory(vm, std::filesystem::path("results") / spec.name);
 
     std::unique_ptr<ProgressBar> bar;
-    const SweepSummary summary = run_sweep(
-        spec, out_dir,
-        [&](std::uint64_t rows) {
-            bar = std::make_unique<ProgressBar>(spec.name, rows,
-                                                !quiet && ProgressBar::stderr_is_terminal());
-        },
-        [&bar] { bar->advance(); }, [](const std::string& note) { log_repairs({note}); });
+    SweepCallbacks callbacks;
+    callbacks.on_note = [](const std::string& note) { log_repairs({note}); };
+    callbacks.on_start = [&](std::uint64_t rows) {
+        bar = std::make_unique<ProgressBar>(spec.name, rows,
+                                            !quiet && ProgressBar::stderr_is_terminal());
+    };
+    callbacks.on_tick = [&bar] { bar->advance(); };
+    const SweepSummary summary = run_sweep(spec, {out_dir}, callbacks);
     if (bar) bar->finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -56,7 +55,7 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
     m.inputs.push_back({"sweep", file});
     add_scenario_inputs(m, "base scenario", base);
     m.seeds = {summary.seed};
-    m.threads = tbb::this_task_arena::max_concurrency();
+    m.threads = worker_threads();
     m.started = started_wall;
     m.wall_seconds = seconds;
     m.counts = {{"runs", static_cast<std::int64_t>(summary.runs)},

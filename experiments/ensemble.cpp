@@ -120,4 +120,10 @@ EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
     return out;
 }
 
+Scenario resolved_scenario(Scenario s, const EnsembleResult& result) {
+    for (std::size_t k = 0; k < s.clouds.size(); ++k) s.clouds[k].brand = result.brand[k];
+    s.calibration = CalibrationMethod::none;
+    return s;
+}
+
 }  // namespace moatsim

@@ -23,4 +23,8 @@ namespace moatsim {
 [[nodiscard]] EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
                                           const std::function<void()>& on_tick = {});
 
+/// The scenario exactly as `result` ran it: the brands it used pinned and calibration off, so
+/// the file alone (scenario.resolved.toml) repeats the run.
+[[nodiscard]] Scenario resolved_scenario(Scenario scenario, const EnsembleResult& result);
+
 }  // namespace moatsim

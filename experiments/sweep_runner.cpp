@@ -40,9 +40,8 @@ std::string describe_run(const SweepSpec& spec, const SweepRun& run) {
     return out;
 }
 
-SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_dir,
-                       const SweepProgress& on_start, const std::function<void()>& on_tick,
-                       const std::function<void(const std::string&)>& on_note) {
+SweepSummary run_sweep(const SweepSpec& spec, const SweepOptions& options,
+                       const SweepCallbacks& callbacks) {
     Scenario base = pin_base_brands(load_scenario(spec.base, spec.overrides), spec.overrides,
                                     nullptr);
     const std::vector<SweepRun> runs = expand_design(spec);
@@ -54,16 +53,16 @@ SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_d
     std::vector<std::string> prefixes;
     for (const auto& r : runs)
         prefixes.push_back(runs_csv_prefix(r, base.run.seed, base.run.replicates));
-    SweepOutput out(out_dir, summary.plan, sweep_csv_header(spec), runs_csv_header(spec),
+    SweepOutput out(options.out_dir, summary.plan, sweep_csv_header(spec), runs_csv_header(spec),
                     prefixes);
     summary.resumed = out.completed();
     summary.notes = out.notes();
-    if (on_note)
-        for (const auto& note : out.notes()) on_note(note);
+    if (callbacks.on_note)
+        for (const auto& note : out.notes()) callbacks.on_note(note);
 
     const int remaining = summary.runs - summary.resumed;
-    if (on_start)
-        on_start(static_cast<std::uint64_t>(remaining) *
+    if (callbacks.on_start)
+        callbacks.on_start(static_cast<std::uint64_t>(remaining) *
                  static_cast<std::uint64_t>(base.run.replicates) *
                  static_cast<std::uint64_t>(base.run.ticks + 1));
     if (remaining == 0) return summary;
@@ -83,7 +82,7 @@ SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_d
         }
         if (spec.calibrate_on_base) s = with_brands_from(std::move(s), base, brands);
         else s = pin_base_brands(std::move(s), spec.overrides, nullptr);
-        const EnsembleResult result = run_ensemble(s, nullptr, on_tick);
+        const EnsembleResult result = run_ensemble(s, nullptr, callbacks.on_tick);
         // Another run failed and TBB cancelled this one mid-way: its replicates are partial,
         // so nothing of it may reach the files (a rerun redoes it).
         if (tbb::is_current_task_group_canceling()) return;

@@ -30,16 +30,25 @@ struct SweepSummary {
 /// "key = value, key = value" of one run, for messages.
 [[nodiscard]] std::string describe_run(const SweepSpec& spec, const SweepRun& run);
 
-/// Rows (ticks of replicates) the remaining runs will produce, for a progress bar.
-using SweepProgress = std::function<void(std::uint64_t total_rows)>;
+struct SweepOptions {
+    std::filesystem::path out_dir;  // created, or resumed if it holds this sweep
+};
 
-/// Runs every run not yet on disk (or not intact there). on_note gets each repair reopening
-/// the directory made (before any computing); on_start the number of rows still to compute;
-/// on_tick is called after every row, from worker threads.
+/// What a caller hears while a sweep runs; each may be empty.
+struct SweepCallbacks {
+    /// Each repair reopening the directory made, one sentence each, before any computing.
+    std::function<void(const std::string&)> on_note;
+    /// The rows (ticks of replicates) the remaining runs will produce, for a progress bar.
+    std::function<void(std::uint64_t total_rows)> on_start;
+    /// After every row, from worker threads.
+    std::function<void()> on_tick;
+};
+
+/// Runs every run not yet on disk (or not intact there) into options.out_dir, reporting
+/// through `callbacks`.
 /// @throws InputError for bad inputs or a directory holding another sweep; OutputError
 /// when writing fails.
-SweepSummary run_sweep(const SweepSpec& spec, const std::filesystem::path& out_dir,
-                       const SweepProgress& on_start, const std::function<void()>& on_tick,
-                       const std::function<void(const std::string&)>& on_note = {});
+SweepSummary run_sweep(const SweepSpec& spec, const SweepOptions& options,
+                       const SweepCallbacks& callbacks = {});
 
 }  // namespace moatsim

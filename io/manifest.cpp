@@ -4,7 +4,9 @@
 #include <charconv>
 #include <cmath>
 #include <ctime>
+#include <fstream>
 #include <iterator>
+#include <sstream>
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
@@ -146,6 +148,20 @@ void write_manifest(const std::filesystem::path& dir, const Manifest& m) {
     // Hash everything before opening the output, so an unreadable input leaves no file at all.
     const std::string text = manifest_json(m);
     write_file_atomically(dir / "manifest.json", text);
+}
+
+std::optional<JsonValue> read_manifest_json(const std::filesystem::path& dir) {
+    const std::filesystem::path file = dir / "manifest.json";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) throw InputError(file.string() + ": cannot be read");
+    JsonValue v = parse_json(text.str(), file);
+    if (v.kind != JsonValue::Kind::object)
+        throw InputError(file.string() + ":1: expected a JSON object");
+    return v;
 }
 
 }  // namespace moatsim

@@ -4,9 +4,12 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "io/json_reader.hpp"
 
 namespace moatsim {
 
@@ -53,5 +56,9 @@ struct Manifest {
 /// Writes dir/manifest.json atomically; dir must exist.
 /// @throws InputError naming an unreadable input or the manifest file if it cannot be written.
 void write_manifest(const std::filesystem::path& dir, const Manifest& m);
+
+/// dir/manifest.json read back, or nullopt if there is none (reports show what it holds).
+/// @throws InputError naming the file and line if it is unreadable or not a JSON object.
+[[nodiscard]] std::optional<JsonValue> read_manifest_json(const std::filesystem::path& dir);
 
 }  // namespace moatsim

@@ -56,4 +56,10 @@ ScenarioInfo read_scenario_info(const std::filesystem::path& file) {
     return info;
 }
 
+std::optional<ScenarioFile> optional_scenario_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    return ScenarioFile{file, read_scenario_info(file)};
+}
+
 }  // namespace moatsim

@@ -34,4 +34,14 @@ struct ScenarioInfo {
 /// "YYYY-MM" date or no kind.
 [[nodiscard]] ScenarioInfo read_scenario_info(const std::filesystem::path& file);
 
+/// A scenario file beside results, and what read_scenario_info found in it.
+struct ScenarioFile {
+    std::filesystem::path path;
+    ScenarioInfo info;
+};
+
+/// read_scenario_info of `file`, or nullopt if there is no such file (results without their
+/// resolved scenario still chart, without event markers). @throws InputError as it.
+[[nodiscard]] std::optional<ScenarioFile> optional_scenario_file(const std::filesystem::path& file);
+
 }  // namespace moatsim

@@ -88,28 +88,15 @@ fs::path need_file(const fs::path& dir, const std::string& name) {
     return file;
 }
 
-// The horizon the directory's resolved scenario files promise (the shortest of them: compare
-// covers the shorter horizon) and the file that sets it; nullopt if none of them is there.
-std::optional<std::pair<int, fs::path>> promised_horizon(const fs::path& dir,
-                                                         std::initializer_list<const char*> files) {
-    std::optional<std::pair<int, fs::path>> out;
-    std::error_code ec;
-    for (const char* name : files) {
-        const fs::path file = dir / name;
-        if (!fs::is_regular_file(file, ec)) continue;
-        // Only the horizon is needed: toml++ directly, as for the events on the charts.
-        const std::optional<int> ticks = read_scenario_info(file).ticks;
-        if (ticks && (!out || *ticks < out->first)) out = std::pair{*ticks, file};
-    }
-    return out;
-}
-
 // A CSV cut short (a run killed while writing, a truncated copy) must not be drawn as if the
-// run ended there: every series runs to the horizon, with as many replicates at its last tick
-// as at its first.
-void check_complete(const SeriesSet& s, const fs::path& csv, const fs::path& dir,
-                    std::initializer_list<const char*> resolved) {
-    const auto promised = promised_horizon(dir, resolved);
+// run ended there: every series runs to the horizon the resolved scenario files promise (the
+// shortest of them: compare covers the shorter horizon).
+void check_complete(const SeriesSet& s, const fs::path& csv,
+                    std::initializer_list<const std::optional<ScenarioFile>*> resolved) {
+    std::optional<std::pair<int, fs::path>> promised;
+    for (const auto* file : resolved)
+        if (*file && (*file)->info.ticks && (!promised || *(*file)->info.ticks < promised->first))
+            promised = std::pair{*(*file)->info.ticks, (*file)->path};
     if (!promised) return;
     const auto [horizon, source] = *promised;
     const auto date = [&](int tick) { return s.origin.plus_months(tick).to_string(); };
@@ -153,23 +140,30 @@ ResultsKind results_kind(const fs::path& dir) {
                      "summary.csv (run), compare.csv (compare) or sweep.csv (sweep)");
 }
 
-SeriesSet read_run_series(const fs::path& dir, const std::string& metric) {
+namespace {
+
+RunMetricSource known_source(const std::string& metric) {
     const auto source = run_metric_source(metric);
     if (!source)
         throw InputError("--metric: expected one of " + run_plot_metric_names() + " for a run "
                          "directory, got '" + metric + "'");
-    const CsvTable t = read_csv(need_file(dir, source->file));
+    return *source;
+}
+
+// One metric's series from its file, already parsed.
+SeriesSet run_series(const CsvTable& t, const RunMetricSource& source, const std::string& metric,
+                     const std::optional<ScenarioFile>& resolved) {
     DateCheck dates(t);
-    const std::size_t entity = t.column(source->entity);
+    const std::size_t entity = t.column(source.entity);
     Grouped<Point> points;
-    if (source->summarised) {
-        const std::size_t mean = t.column(source->column + "_mean"), lo = t.column(source->column + "_lo95"),
-                          hi = t.column(source->column + "_hi95"), reps = t.column("replicates");
+    if (source.summarised) {
+        const std::size_t mean = t.column(source.column + "_mean"), lo = t.column(source.column + "_lo95"),
+                          hi = t.column(source.column + "_hi95"), reps = t.column("replicates");
         for (const auto& row : t.rows)
             points.at(row.fields[entity], dates.tick(row)) =
                 Point{t.number(row, mean), t.number(row, lo), t.number(row, hi), t.integer(row, reps)};
     } else {
-        const std::size_t value = t.column(source->column);
+        const std::size_t value = t.column(source.column);
         Grouped<std::vector<double>> values;
         for (const auto& row : t.rows)
             values.at(row.fields[entity], dates.tick(row)).push_back(t.number(row, value));
@@ -184,17 +178,50 @@ SeriesSet read_run_series(const fs::path& dir, const std::string& metric) {
         }
     }
     SeriesSet s = to_series(metric, dates.origin(), points);
-    check_complete(s, t.file, dir, {"scenario.resolved.toml"});
+    check_complete(s, t.file, {&resolved});
     if (const std::size_t c = t.find_column("scenario"); c != static_cast<std::size_t>(-1))
         s.scenario = t.rows.front().fields[c];
     return s;
 }
 
-SeriesSet read_compare_series(const fs::path& dir) {
+}  // namespace
+
+SeriesSet read_run_series(const fs::path& dir, const std::string& metric) {
+    const RunMetricSource source = known_source(metric);
+    const CsvTable t = read_csv(need_file(dir, source.file));
+    return run_series(t, source, metric, optional_scenario_file(dir / "scenario.resolved.toml"));
+}
+
+RunResults read_run_results(const fs::path& dir, const std::vector<std::string>& metrics) {
+    RunResults r;
+    r.dir = dir;
+    std::map<std::string, CsvTable> tables;  // each file parsed once, whatever it serves
+    for (const auto& metric : metrics) {
+        const RunMetricSource source = known_source(metric);
+        auto it = tables.find(source.file);
+        if (it == tables.end())
+            it = tables.emplace(source.file, read_csv(need_file(dir, source.file))).first;
+        if (!r.scenario) r.scenario = optional_scenario_file(dir / "scenario.resolved.toml");
+        r.metrics.push_back(run_series(it->second, source, metric, r.scenario));
+    }
+    if (metrics.empty()) r.scenario = optional_scenario_file(dir / "scenario.resolved.toml");
+    return r;
+}
+
+const SeriesSet& RunResults::series(const std::string& metric) const {
+    for (const auto& s : metrics)
+        if (s.metric == metric) return s;
+    throw InputError(metric + ": not read from " + dir.string());
+}
+
+CompareResults read_compare_results(const fs::path& dir) {
     const CsvTable t = read_csv(need_file(dir, "compare.csv"));
     DateCheck dates(t);
     const std::size_t cloud = t.column("cloud"), metric = t.column("metric"), diff = t.column("diff"),
-                      lo = t.column("lo95"), hi = t.column("hi95");
+                      lo = t.column("lo95"), hi = t.column("hi95"), mean_base = t.column("mean_base"),
+                      mean_alt = t.column("mean_alt");
+    CompareResults r;
+    r.dir = dir;
     Grouped<Point> points;
     std::string name;
     for (const auto& row : t.rows) {
@@ -202,13 +229,21 @@ SeriesSet read_compare_series(const fs::path& dir) {
         else if (row.fields[metric] != name)
             throw InputError(t.file.string() + ":" + std::to_string(row.line) + ": metric '" +
                              row.fields[metric] + "' differs from the file's first row ('" + name + "')");
+        const int tick = dates.tick(row);
         // compare.csv does not store the replicate count (manifest.json does): 0 = unknown.
-        points.at(row.fields[cloud], dates.tick(row)) =
+        points.at(row.fields[cloud], tick) =
             Point{t.number(row, diff), t.number(row, lo), t.number(row, hi), 0};
+        r.rows.push_back({tick, row.fields[t.column("date")], row.fields[cloud], t.number(row, mean_base),
+                          t.number(row, mean_alt), t.number(row, diff), t.number(row, lo),
+                          t.number(row, hi)});
     }
-    SeriesSet s = to_series(name, dates.origin(), points);
-    check_complete(s, t.file, dir, {"base.resolved.toml", "alt.resolved.toml"});
-    return s;
+    r.diff = to_series(name, dates.origin(), points);
+    r.base = optional_scenario_file(dir / "base.resolved.toml");
+    r.alt = optional_scenario_file(dir / "alt.resolved.toml");
+    check_complete(r.diff, t.file, {&r.base, &r.alt});
+    return r;
 }
+
+SeriesSet read_compare_series(const fs::path& dir) { return read_compare_results(dir).diff; }
 
 }  // namespace moatsim

@@ -44,21 +44,35 @@ std::optional<SweepPlanFacts> read_sweep_plan(const std::filesystem::path& dir) 
     return plan;
 }
 
-SweepGrid read_sweep_grid(const std::filesystem::path& dir, const std::string& cloud,
-                          const std::string& metric) {
+SweepResults read_sweep_results(const std::filesystem::path& dir) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec))
         throw InputError("'" + dir.string() + "': no such directory");
-    const CsvTable t = read_csv(dir / "sweep.csv");
+    SweepResults r{dir, read_csv(dir / "sweep.csv"), {}, {}};
+    const CsvTable& t = r.table;
     if (t.header.empty() || t.header[0] != "run")
         throw InputError(t.file.string() + ":1: expected the header to start with 'run'");
+    for (const auto& h : t.header)
+        if (h.size() > 5 && h.ends_with("_mean")) r.metrics.push_back(h.substr(0, h.size() - 5));
+    r.plan = read_sweep_plan(dir);
+    return r;
+}
+
+SweepGrid read_sweep_grid(const std::filesystem::path& dir, const std::string& cloud,
+                          const std::string& metric) {
+    return sweep_grid(read_sweep_results(dir), cloud, metric);
+}
+
+SweepGrid sweep_grid(const SweepResults& results, const std::string& cloud,
+                     const std::string& metric) {
+    const CsvTable& t = results.table;
+    const std::filesystem::path& dir = results.dir;
     const std::size_t tick_col = t.column("tick"), date_col = t.column("date"),
                       cloud_col = t.column("cloud");
     std::size_t value_col = t.find_column(metric + "_mean");
     if (value_col == static_cast<std::size_t>(-1)) {
         std::string kept;
-        for (const auto& h : t.header)
-            if (h.size() > 5 && h.ends_with("_mean")) kept += (kept.empty() ? "" : ", ") + h.substr(0, h.size() - 5);
+        for (const auto& m : results.metrics) kept += (kept.empty() ? "" : ", ") + m;
         throw InputError(t.file.string() + ": the sweep kept no metric '" + metric + "' (it kept: " + kept + ")");
     }
     SweepGrid g;
@@ -81,7 +95,7 @@ SweepGrid read_sweep_grid(const std::filesystem::path& dir, const std::string& c
         any_cloud = any_cloud || row.fields[cloud_col] == cloud;
     }
     if (!any_cloud) throw InputError(t.file.string() + ": no rows for cloud '" + cloud + "'");
-    const auto plan = read_sweep_plan(dir);
+    const auto& plan = results.plan;
     const int expected = plan ? plan->ticks : g.horizon;
     for (const auto& [run, last] : last_tick)
         if (last < expected)

@@ -1,11 +1,12 @@
 #pragma once
-// Reading a sweep's sweep.csv back into a grid over its first two swept parameters, at the
-// horizon, for the sweep heatmap.
+// A sweep directory read once (sweep.csv parsed, sweep.plan's facts), and the grid over its
+// first two swept parameters at the horizon, for the sweep heatmap.
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "io/csv_reader.hpp"
 #include "market/scenario.hpp"
 
 namespace moatsim {
@@ -31,6 +32,22 @@ struct SweepPlanFacts {
 /// dir/sweep.plan's planned runs and horizon; nullopt if the directory has no plan.
 /// @throws InputError naming the file if it cannot be read or has no "ticks" line.
 [[nodiscard]] std::optional<SweepPlanFacts> read_sweep_plan(const std::filesystem::path& dir);
+
+/// A sweep directory read once.
+struct SweepResults {
+    std::filesystem::path dir;
+    CsvTable table;                      // sweep.csv, parsed
+    std::vector<std::string> metrics;    // kept: the <metric>_mean columns, in header order
+    std::optional<SweepPlanFacts> plan;  // sweep.plan's, if the directory has one
+};
+
+/// dir/sweep.csv and dir/sweep.plan. @throws InputError for a missing directory or file, a
+/// malformed table or plan (file:line), or a header not starting with "run".
+[[nodiscard]] SweepResults read_sweep_results(const std::filesystem::path& dir);
+
+/// The grid of metric for cloud at the horizon (see read_sweep_grid), from results already read.
+[[nodiscard]] SweepGrid sweep_grid(const SweepResults& results, const std::string& cloud,
+                                   const std::string& metric);
 
 /// The value of metric for cloud at the last tick of every run in dir/sweep.csv, averaged
 /// (over replicates, as the file holds, and over any parameters beyond the second) per cell

@@ -36,13 +36,19 @@ std::vector<std::string> sweep_metrics(const std::filesystem::path& dir) {
 }
 
 SweepSeries read_sweep_series(const std::filesystem::path& dir, const std::string& metric) {
-    const CsvTable t = read_csv(dir / "sweep.csv");
-    if (t.header.empty() || t.header[0] != "run")
-        throw InputError(t.file.string() + ":1: expected the header to start with 'run'");
+    SweepResults r{dir, read_csv(dir / "sweep.csv"), {}, {}};  // the plan is not needed here
+    if (r.table.header.empty() || r.table.header[0] != "run")
+        throw InputError(r.table.file.string() + ":1: expected the header to start with 'run'");
+    r.metrics = kept_metrics(r.table.header);
+    return sweep_series(r, metric);
+}
+
+SweepSeries sweep_series(const SweepResults& results, const std::string& metric) {
+    const CsvTable& t = results.table;
     const std::size_t tick_col = t.column("tick"), date_col = t.column("date"), cloud_col = t.column("cloud");
     SweepSeries s;
     s.metric = metric;
-    s.metrics = kept_metrics(t.header);
+    s.metrics = results.metrics;
     const std::size_t mean = t.find_column(metric + "_mean");
     if (mean == static_cast<std::size_t>(-1))
         throw InputError(t.file.string() + ": the sweep kept no metric '" + metric + "' (it kept: " +

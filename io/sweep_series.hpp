@@ -7,6 +7,7 @@
 
 #include "market/scenario.hpp"
 #include "io/run_results.hpp"
+#include "io/sweep_results.hpp"
 
 namespace moatsim {
 
@@ -29,6 +30,10 @@ struct SweepSeries {
 /// @throws InputError for a missing file, a metric the sweep did not keep, or a malformed row
 /// (file:line).
 [[nodiscard]] SweepSeries read_sweep_series(const std::filesystem::path& dir, const std::string& metric);
+
+/// Every run's metric over time per cloud, from a sweep directory already read.
+/// @throws InputError as read_sweep_series.
+[[nodiscard]] SweepSeries sweep_series(const SweepResults& results, const std::string& metric);
 
 /// The metrics a sweep kept (the <metric>_mean columns of dir/sweep.csv's header), reading
 /// only the header. @throws InputError for a missing or empty file.

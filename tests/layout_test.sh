@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The rooms' layering (docs/ARCHITECTURE.md section 1): each folder includes only its own
-# headers and those of the rooms below it; viz/ uses no TBB (it runs no simulation); no two
-# source files share a name across folders. Usage: layout_test.sh SOURCE_DIR
+# headers and those of the rooms below it; viz/, cli/, api/ and include/ use no TBB and run no
+# simulation (threads and runs belong in experiments/); no two source files share a name across
+# folders. Usage: layout_test.sh SOURCE_DIR
 set -uo pipefail
 cd "$1" || exit 1
 status=0
@@ -13,6 +14,9 @@ declare -A allowed=(
   [io]="io market agents core"
   [experiments]="experiments io market agents core"
   [viz]="viz io market agents core"
+  [cli]="cli viz experiments io market agents core"
+  [api]="api moatsim experiments io market agents core"
+  [include]="moatsim"
 )
 for room in "${!allowed[@]}"; do
   while IFS= read -r line; do
@@ -24,9 +28,20 @@ for room in "${!allowed[@]}"; do
     esac
   done < <(grep -rn --include='*.cpp' --include='*.hpp' -E '#include "[a-z_]+/' "$room")
 done
-if grep -rn --include='*.cpp' --include='*.hpp' --include='CMakeLists.txt' -i 'tbb' viz; then
-  echo "viz/ must not use TBB (simulation and parallel runs belong in experiments/)"; status=1
-fi
+for room in viz cli api include; do
+  # include/ may say in a comment that it needs no TBB; elsewhere any mention is suspect.
+  pattern='tbb'; [ "$room" = include ] && pattern='#include <tbb/|tbb::'
+  if grep -rn --include='*.cpp' --include='*.hpp' --include='CMakeLists.txt' -iE "$pattern" "$room"; then
+    echo "$room/ must not use TBB (threads and parallel runs belong in experiments/)"; status=1
+  fi
+  # The headers that step, clear or calibrate a market: only experiments/ (and the rooms
+  # below it) may drive them.
+  if grep -rn --include='*.cpp' --include='*.hpp' -E \
+      '#include "(market/(replicate|[a-z_]*step|clearing|training|cloud_supply|calibration|market_state|events)|agents/(choice|expected_choice|expected_batch|review_rule|adoption_rule|population))\.hpp"' \
+      "$room"; then
+    echo "$room/ must run no simulation (call a function of experiments/ instead)"; status=1
+  fi
+done
 dups=$(git ls-files '*.cpp' '*.hpp' ':!examples/*' 2>/dev/null | xargs -n1 basename | sort | uniq -d)
 if [ -n "$dups" ]; then echo "source files sharing a name across folders: $dups"; status=1; fi
 [ $status -eq 0 ] && echo "layout ok"

@@ -11,12 +11,22 @@
 #include "viz/html_page.hpp"
 #include "viz/html_report.hpp"
 #include "io/json_reader.hpp"
+#include "io/manifest.hpp"
 #include "xml_check.hpp"
 #include "scratch_dir.hpp"
 
 using namespace moatsim;
 using moatsim::test::count_of;
 using moatsim::test::xml_problem;
+
+namespace {
+
+// What `moatsim report` does: the directory and its manifest read once by io/, then drawn.
+std::string report_of(const std::filesystem::path& dir) {
+    return html_report(read_any_results(dir, report_run_metrics()), read_manifest_json(dir));
+}
+
+}  // namespace
 namespace fs = std::filesystem;
 
 using moatsim::test::ScratchDir;
@@ -99,7 +109,7 @@ TEST_CASE("inline_svg drops the XML prolog", "[report]") {
 TEST_CASE("run report: well-formed, one inline SVG per chart, events, facts, no fetches", "[report]") {
     const ScratchDir d("report_run");
     write_run(d);
-    const std::string html = html_report(d.path);
+    const std::string html = report_of(d.path);
     CHECK(xml_problem(without_doctype(html)) == "");
     CHECK(html.ends_with("</html>\n"));
     CHECK(count_of(html, "<title>moatsim report: demo</title>") == 1);
@@ -126,7 +136,7 @@ TEST_CASE("run report without manifest or scenario file still works", "[report]"
     write_run(d);
     fs::remove(d.path / "manifest.json");
     fs::remove(d.path / "scenario.resolved.toml");
-    const std::string html = html_report(d.path);
+    const std::string html = report_of(d.path);
     CHECK(count_of(html, "<svg ") == 7);
     CHECK(count_of(html, "no manifest.json") == 1);
     CHECK(count_of(html, "events unknown") == 1);
@@ -134,14 +144,14 @@ TEST_CASE("run report without manifest or scenario file still works", "[report]"
 
 TEST_CASE("report errors name the file and line", "[report]") {
     const ScratchDir d("report_bad");
-    CHECK_THROWS_AS(html_report(d.path / "missing"), InputError);
-    CHECK_THROWS_WITH(html_report(d.path), Catch::Contains("not a moatsim output directory"));
+    CHECK_THROWS_AS(report_of(d.path / "missing"), InputError);
+    CHECK_THROWS_WITH(report_of(d.path), Catch::Contains("not a moatsim output directory"));
     write_run(d);
     d.write("manifest.json", "{\n  \"command\": \"run\",\n  \"seeds\": [1,\n}\n");
-    CHECK_THROWS_WITH(html_report(d.path), Catch::Contains("manifest.json:4"));
+    CHECK_THROWS_WITH(report_of(d.path), Catch::Contains("manifest.json:4"));
     write_run(d);
     d.write("vendors.csv", "scenario,rep,tick,date,vendor,share,quality\ndemo,0,0,2025-11,V,abc,1\n");
-    CHECK_THROWS_WITH(html_report(d.path), Catch::Contains("vendors.csv:2") && Catch::Contains("abc"));
+    CHECK_THROWS_WITH(report_of(d.path), Catch::Contains("vendors.csv:2") && Catch::Contains("abc"));
 }
 
 TEST_CASE("compare report: the difference chart and the table at 1 year", "[report]") {
@@ -155,7 +165,7 @@ TEST_CASE("compare report: the difference chart and the table at 1 year", "[repo
     d.write("compare.csv", csv);
     d.write("base.resolved.toml", "name = \"base\"\n[[events]]\nid = \"e1\"\ndate = \"2025-06\"\nkind = \"gpu_shock\"\n");
     d.write("alt.resolved.toml", "name = \"alt\"\n[[events]]\nid = \"e1\"\ndate = \"2025-06\"\nkind = \"gpu_shock\"\n");
-    const std::string html = html_report(d.path);
+    const std::string html = report_of(d.path);
     CHECK(xml_problem(without_doctype(html)) == "");
     CHECK(count_of(html, "<svg ") == 1);
     check_self_contained(html);
@@ -179,7 +189,7 @@ TEST_CASE("sweep report: heatmap and one line chart per group", "[report]") {
             ++run;
         }
     d.write("sweep.csv", csv);
-    const std::string html = html_report(d.path);
+    const std::string html = report_of(d.path);
     CHECK(xml_problem(without_doctype(html)) == "");
     CHECK(count_of(html, "<svg ") == 3);  // heatmap + b = 1 + b = 2
     CHECK(count_of(html, "class=\"cell\"") == 6);

@@ -22,6 +22,11 @@ using moatsim::test::ScratchDir;
 
 namespace {
 
+// What `moatsim plot` does: the directory read once by io/, then drawn.
+std::string plot_dir(const fs::path& dir, const std::optional<std::string>& metric) {
+    return plot_svg(read_any_results(dir, {run_plot_metric(metric)}), metric);
+}
+
 
 // Two clouds x three ticks, two replicates; AWS falls, "B&Q" rises.
 void write_run(const ScratchDir& d) {
@@ -86,7 +91,7 @@ TEST_CASE("run directory: shares from summary.csv, others averaged across replic
     CHECK(price.series[0].hi[0] > 3.0);
     CHECK(price.series[0].lo[1] == Approx(2.5));    // no spread, zero-width interval
 
-    const LineChart c = run_chart(d.path, "share_workload");
+    const LineChart c = run_chart(read_run_results(d.path, {"share_workload"}), "share_workload");
     CHECK(c.title == "Workload share by cloud - demo");
     CHECK(c.y_label == "Workload share (%)");
     REQUIRE(c.series.size() == 2);
@@ -105,14 +110,14 @@ TEST_CASE("run directory: shares from summary.csv, others averaged across replic
 TEST_CASE("run directory: unknown metric and broken files are input errors", "[plot][results]") {
     ScratchDir d("plot_run_bad");
     write_run(d);
-    CHECK_THROWS_WITH(plot_svg(d.path, std::string("bogus")),
+    CHECK_THROWS_WITH(plot_dir(d.path, std::string("bogus")),
                       Catch::Contains("--metric") && Catch::Contains("'bogus'") && Catch::Contains("share_workload"));
-    CHECK_THROWS_AS(plot_svg(d.path, std::string("vendor_share")), InputError);  // no vendors.csv
-    CHECK_THROWS_WITH(plot_svg(d.path, std::string("vendor_share")), Catch::Contains("vendors.csv: no such file"));
+    CHECK_THROWS_AS(plot_dir(d.path, std::string("vendor_share")), InputError);  // no vendors.csv
+    CHECK_THROWS_WITH(plot_dir(d.path, std::string("vendor_share")), Catch::Contains("vendors.csv: no such file"));
     d.write("summary.csv", "scenario,tick,date,cloud,replicates,share_workload_mean,share_workload_lo95,"
                            "share_workload_hi95\ndemo,0,2025-01,AWS,1,0.5,,\ndemo,1,2025-03,AWS,1,0.5,,\n");
-    CHECK_THROWS_WITH(plot_svg(d.path, std::nullopt), Catch::Contains("summary.csv:3: date 2025-03 does not match tick 1"));
-    CHECK_THROWS_WITH(plot_svg(d.path / "nope", std::nullopt), Catch::Contains("no such directory"));
+    CHECK_THROWS_WITH(plot_dir(d.path, std::nullopt), Catch::Contains("summary.csv:3: date 2025-03 does not match tick 1"));
+    CHECK_THROWS_WITH(plot_dir(d.path / "nope", std::nullopt), Catch::Contains("no such directory"));
     CHECK_THROWS_WITH(results_kind(fs::temp_directory_path()), Catch::Contains("not a moatsim output directory"));
 }
 
@@ -127,16 +132,16 @@ TEST_CASE("compare directory: the paired difference with a zero line", "[plot][r
     d.write("base.resolved.toml", "name = \"baseline\"\n");
     d.write("alt.resolved.toml", "name = \"no_optionality\"\n");
     CHECK(results_kind(d.path) == ResultsKind::compare);
-    const LineChart c = compare_chart(d.path);
+    const LineChart c = compare_chart(read_compare_results(d.path));
     CHECK(c.title == "no_optionality - baseline: workload share by cloud");
     CHECK(c.y_label == "Difference in workload share (pp)");
     CHECK(c.include_zero);
     REQUIRE(c.series.size() == 2);
     CHECK(c.series[0].y[0] == Approx(-10.0));
     CHECK(c.series[0].lo[0] == Approx(-12.0));  // differences are not clipped
-    const std::string svg = plot_svg(d.path, std::string("share_workload"));
+    const std::string svg = plot_dir(d.path, std::string("share_workload"));
     CHECK(moatsim::test::count_of(svg, "<path class=\"line\"") == 2);
-    CHECK_THROWS_WITH(plot_svg(d.path, std::string("price")),
+    CHECK_THROWS_WITH(plot_dir(d.path, std::string("price")),
                       Catch::Contains("--metric price") && Catch::Contains("share_workload"));
 }
 
@@ -161,7 +166,7 @@ TEST_CASE("sweep directory: effect at the horizon against the lowest grid point"
     CHECK(g.y_values == std::vector<double>{2.0, 5.0});
     CHECK(g.cells[1] == Approx(0.33));  // row y=2, column x=0.2
 
-    const Heatmap h = sweep_heatmap(d.path, "AWS", "share_workload");
+    const Heatmap h = sweep_heatmap(read_sweep_results(d.path), "AWS", "share_workload");
     REQUIRE(h.cells.size() == 4);
     CHECK(h.cells[0] == Approx(0.0));
     CHECK(h.cells[1] == Approx(3.0));  // (0.33 - 0.30) in percentage points
@@ -169,7 +174,7 @@ TEST_CASE("sweep directory: effect at the horizon against the lowest grid point"
     CHECK(h.cells[3] == Approx(6.0));
     CHECK(h.title == "Effect on AWS workload share at 2025-02");
     CHECK(h.subtitle.find("AWS workload share 30.0%") != std::string::npos);
-    CHECK(moatsim::test::xml_problem(plot_svg(d.path, std::nullopt)).empty());
+    CHECK(moatsim::test::xml_problem(plot_dir(d.path, std::nullopt)).empty());
     CHECK_THROWS_WITH(read_sweep_grid(d.path, "Nimbus", "share_workload"), Catch::Contains("no rows for cloud 'Nimbus'"));
-    CHECK_THROWS_WITH(plot_svg(d.path, std::string("price")), Catch::Contains("kept no metric 'price'"));
+    CHECK_THROWS_WITH(plot_dir(d.path, std::string("price")), Catch::Contains("kept no metric 'price'"));
 }

@@ -138,14 +138,14 @@ TEST_CASE("an interrupted sweep, resumed, writes the same CSV; threads do not ma
     const SweepDir d;
     const SweepSpec spec = load_sweep(d.write(grid_sweep));
     const fs::path full = d.dir / "full", cut = d.dir / "cut", one = d.dir / "one";
-    (void)run_sweep(spec, full, {}, {});
+    (void)run_sweep(spec, {full});
     const std::string sweep_csv = read_all(full / "sweep.csv");
     const std::string runs_csv = read_all(full / "runs.csv");
     CHECK(std::count(sweep_csv.begin(), sweep_csv.end(), '\n') == 1 + 6 * 7 * 2);
 
     {
         const tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
-        (void)run_sweep(spec, one, {}, {});
+        (void)run_sweep(spec, {one});
     }
     CHECK(read_all(one / "sweep.csv") == sweep_csv);
 
@@ -156,14 +156,14 @@ TEST_CASE("an interrupted sweep, resumed, writes the same CSV; threads do not ma
     fs::resize_file(cut / "runs.csv", runs_cut);
     const std::size_t rows_cut = sweep_csv.find("\n3,") + 40;
     fs::resize_file(cut / "sweep.csv", rows_cut);
-    const SweepSummary resumed = run_sweep(spec, cut, {}, {});
+    const SweepSummary resumed = run_sweep(spec, {cut});
     CHECK(resumed.resumed == 3);
     CHECK(read_all(cut / "sweep.csv") == sweep_csv);
     const std::string runs_again = read_all(cut / "runs.csv");
     CHECK(std::count(runs_again.begin(), runs_again.end(), '\n') == 7);  // no run twice
 
     // Finished: rerunning does nothing and changes nothing.
-    CHECK(run_sweep(spec, cut, {}, {}).resumed == 6);
+    CHECK(run_sweep(spec, {cut}).resumed == 6);
     CHECK(read_all(cut / "sweep.csv") == sweep_csv);
 
     // A run whose combination of values the scenario rejects stops the sweep with a message
@@ -173,7 +173,7 @@ TEST_CASE("an interrupted sweep, resumed, writes the same CSV; threads do not ma
         "name = \"f\"\nbase = \"base.toml\"\n[design]\nkind = \"grid\"\n"
         "[[parameters]]\nkey = \"globals.lerner_min\"\nvalues = [0.1, 0.5]\n"
         "[[parameters]]\nkey = \"globals.lerner_max\"\nvalues = [0.6, 0.4]\n"));
-    CHECK_THROWS_WITH(run_sweep(bad, failing, {}, {}),
+    CHECK_THROWS_WITH(run_sweep(bad, {failing}),
                       Contains("run 3 (globals.lerner_min = 0.5, globals.lerner_max = 0.4)") &&
                           Contains("lerner_min <= lerner_max"));
     const std::string listed = read_all(failing / "runs.csv"), rows = read_all(failing / "sweep.csv");
@@ -182,5 +182,5 @@ TEST_CASE("an interrupted sweep, resumed, writes the same CSV; threads do not ma
 
     // A different sweep is not mixed into this directory.
     const SweepSpec other = load_sweep(d.write(test::with(grid_sweep, "5.0]", "6.0]")));
-    CHECK_THROWS_WITH(run_sweep(other, cut, {}, {}), Contains("holds a different sweep"));
+    CHECK_THROWS_WITH(run_sweep(other, {cut}), Contains("holds a different sweep"));
 }

@@ -42,7 +42,7 @@ void check_resume(const SweepSpec& spec, const fs::path& dir, int kept, const st
                   const std::string& expected) {
     std::vector<std::string> notes;
     const SweepSummary s =
-        run_sweep(spec, dir, {}, {}, [&](const std::string& n) { notes.push_back(n); });
+        run_sweep(spec, {dir}, {.on_note = [&](const std::string& n) { notes.push_back(n); }});
     CHECK(s.resumed == kept);
     if (said.empty()) {
         CHECK(notes.empty());
@@ -59,7 +59,7 @@ TEST_CASE("a resumed sweep detects damaged rows and recomputes them", "[sweep]")
     const test::ScratchDir d("sweep_resume");
     const SweepSpec spec = small_sweep(d);
     const fs::path full = d.path / "full", dir = d.path / "dir";
-    (void)run_sweep(spec, full, {}, {});
+    (void)run_sweep(spec, {full});
     const std::string sweep_csv = slurp(full / "sweep.csv"), runs_csv = slurp(full / "runs.csv");
     CHECK_THAT(runs_csv, Catch::StartsWith("run,clouds.A.price,seed,replicates,wall_seconds,"
                                            "rows,rows_sha256\n"));

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
 #include <sstream>
 #include <utility>
 
@@ -11,25 +10,11 @@
 #include "io/plot_metrics.hpp"
 #include "viz/report_parts.hpp"
 #include "viz/result_charts.hpp"
-#include "io/run_results.hpp"
 
 namespace moatsim {
 namespace report {
 
 namespace fs = std::filesystem;
-
-std::optional<JsonValue> read_manifest(const fs::path& dir) {
-    const fs::path file = dir / "manifest.json";
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) return std::nullopt;
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) throw InputError(file.string() + ": cannot be read");
-    JsonValue v = parse_json(text.str(), file);
-    if (v.kind != JsonValue::Kind::object) throw InputError(file.string() + ":1: expected a JSON object");
-    return v;
-}
 
 std::string field(const std::optional<JsonValue>& manifest, const std::string& key) {
     if (!manifest) return {};
@@ -82,12 +67,6 @@ void add_provenance(Facts& facts, const std::optional<JsonValue>& manifest) {
     if (!skipped.empty()) facts.emplace_back("Events past the horizon (not applied)", skipped);
 }
 
-std::optional<ScenarioInfo> optional_scenario(const fs::path& file) {
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) return std::nullopt;
-    return read_scenario_info(file);
-}
-
 void events_table(HtmlPage& page, const std::vector<DatedEvent>& events) {
     if (events.empty()) {
         page.paragraph("The scenario has no dated events.", "note");
@@ -128,15 +107,16 @@ const TimeSeries* series_named(const SeriesSet& s, const std::string& name) {
     return nullptr;
 }
 
-std::string run_report(const fs::path& dir) {
-    const auto manifest = report::read_manifest(dir);
-    const SeriesSet work = read_run_series(dir, "share_workload");
-    const SeriesSet revenue = read_run_series(dir, "share_revenue");
-    const auto info = report::optional_scenario(dir / "scenario.resolved.toml");
-    // Every chart is drawn before the page is assembled, so a bad file stops the report.
+std::string run_report(const RunResults& run, const std::optional<JsonValue>& manifest) {
+    const fs::path& dir = run.dir;
+    const SeriesSet& work = run.series("share_workload");
+    const SeriesSet& revenue = run.series("share_revenue");
+    const std::optional<ScenarioInfo> info =
+        run.scenario ? std::optional<ScenarioInfo>(run.scenario->info) : std::nullopt;
+    // Every chart is drawn before the page is assembled.
     std::vector<std::pair<std::string, std::string>> charts;
     for (const auto& metric : run_plot_metrics())
-        charts.emplace_back(metric, line_chart_svg(run_chart(dir, metric)));
+        charts.emplace_back(metric, line_chart_svg(run_chart(run, metric)));
 
     const std::string name = !work.scenario.empty() ? work.scenario : info ? info->name : dir.filename().string();
     HtmlPage page("moatsim report: " + name);
@@ -188,14 +168,14 @@ std::string run_report(const fs::path& dir) {
                        ". Self-contained: no scripts, fonts or images are loaded from anywhere.");
 }
 
-std::string compare_report(const fs::path& dir) {
-    const auto manifest = report::read_manifest(dir);
-    const SeriesSet diff = read_compare_series(dir);
-    const std::string svg = line_chart_svg(compare_chart(dir));
-    const auto base = report::optional_scenario(dir / "base.resolved.toml");
-    const auto alt = report::optional_scenario(dir / "alt.resolved.toml");
-    const std::string base_name = base && !base->name.empty() ? base->name : "base";
-    const std::string alt_name = alt && !alt->name.empty() ? alt->name : "alternative";
+std::string compare_report(const CompareResults& compare, const std::optional<JsonValue>& manifest) {
+    const fs::path& dir = compare.dir;
+    const SeriesSet& diff = compare.diff;
+    const std::string svg = line_chart_svg(compare_chart(compare));
+    const auto& base = compare.base;
+    const auto& alt = compare.alt;
+    const std::string base_name = base && !base->info.name.empty() ? base->info.name : "base";
+    const std::string alt_name = alt && !alt->info.name.empty() ? alt->info.name : "alternative";
     const MetricDisplay d = metric_display(diff.metric);
     const int decimals = d.scale == 100 ? 2 : 3;
 
@@ -253,7 +233,7 @@ std::string compare_report(const fs::path& dir) {
     std::vector<DatedEvent> events;
     for (const auto* info : {&base, &alt}) {
         if (!*info) continue;
-        for (const auto& e : (*info)->events) {
+        for (const auto& e : (*info)->info.events) {
             bool seen = false;
             for (const auto& k : events) seen = seen || (k.date == e.date && k.label() == e.label());
             if (!seen) events.push_back(e);
@@ -266,8 +246,8 @@ std::string compare_report(const fs::path& dir) {
                        ". Self-contained: no scripts, fonts or images are loaded from anywhere.");
 }
 
-std::string sweep_report(const fs::path& dir) {
-    const auto manifest = report::read_manifest(dir);
+std::string sweep_report(const SweepResults& sweep, const std::optional<JsonValue>& manifest) {
+    const fs::path& dir = sweep.dir;
     // Named after the sweep file if the manifest records it, else after the directory.
     std::string name = dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string();
     if (const JsonValue* inputs = manifest ? manifest->find("inputs") : nullptr)
@@ -276,20 +256,20 @@ std::string sweep_report(const fs::path& dir) {
                 name = fs::path(in.find("path")->text).stem().string();
     HtmlPage page("moatsim report: sweep " + name);
     page.heading(1, "moatsim report: sweep " + name);
-    report::sweep_sections(page, dir, manifest);
+    report::sweep_sections(page, sweep, manifest);
     return page.finish("moatsim report of " + dir.string() +
                        ". Self-contained: no scripts, fonts or images are loaded from anywhere.");
 }
 
 }  // namespace
 
-std::string html_report(const fs::path& dir) {
-    switch (results_kind(dir)) {
-        case ResultsKind::run: return run_report(dir);
-        case ResultsKind::compare: return compare_report(dir);
-        case ResultsKind::sweep: return sweep_report(dir);
-    }
-    return {};
+const std::vector<std::string>& report_run_metrics() { return run_plot_metrics(); }
+
+std::string html_report(const AnyResults& results, const std::optional<JsonValue>& manifest) {
+    if (const auto* run = std::get_if<RunResults>(&results)) return run_report(*run, manifest);
+    if (const auto* compare = std::get_if<CompareResults>(&results))
+        return compare_report(*compare, manifest);
+    return sweep_report(std::get<SweepResults>(results), manifest);
 }
 
 }  // namespace moatsim

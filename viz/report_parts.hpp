@@ -1,6 +1,5 @@
 #pragma once
 // Pieces shared by the run, compare and sweep reports (html_report.cpp, sweep_report.cpp).
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
@@ -9,13 +8,11 @@
 #include "viz/html_page.hpp"
 #include "io/json_reader.hpp"
 #include "io/resolved_events.hpp"
+#include "io/sweep_results.hpp"
 
 namespace moatsim::report {
 
 using Facts = std::vector<std::pair<std::string, std::string>>;
-
-/// dir/manifest.json, or nullopt if there is none. @throws InputError if it is malformed.
-[[nodiscard]] std::optional<JsonValue> read_manifest(const std::filesystem::path& dir);
 
 /// A manifest field as text ("" if absent).
 [[nodiscard]] std::string field(const std::optional<JsonValue>& manifest, const std::string& key);
@@ -27,9 +24,6 @@ void add_field(Facts& facts, const std::optional<JsonValue>& manifest, const std
 /// Where the results came from: version, command line, start and wall time (from the manifest).
 void add_provenance(Facts& facts, const std::optional<JsonValue>& manifest);
 
-/// A scenario file's name and events, or nullopt if the file does not exist.
-[[nodiscard]] std::optional<ScenarioInfo> optional_scenario(const std::filesystem::path& file);
-
 /// A table of dated events (date, event, kind, subject, note), or a sentence saying there are none.
 void events_table(HtmlPage& page, const std::vector<DatedEvent>& events);
 
@@ -39,6 +33,6 @@ void events_table(HtmlPage& page, const std::vector<DatedEvent>& events);
 [[nodiscard]] std::string interval(double lo, double hi, int decimals);
 
 /// The sweep report's sections (sweep_report.cpp).
-void sweep_sections(HtmlPage& page, const std::filesystem::path& dir, const std::optional<JsonValue>& manifest);
+void sweep_sections(HtmlPage& page, const SweepResults& sweep, const std::optional<JsonValue>& manifest);
 
 }  // namespace moatsim::report

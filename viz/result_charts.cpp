@@ -7,8 +7,6 @@
 
 #include "core/input_error.hpp"
 #include "io/plot_metrics.hpp"
-#include "io/run_results.hpp"
-#include "io/sweep_results.hpp"
 
 namespace moatsim {
 namespace {
@@ -23,13 +21,6 @@ std::string lower_first(std::string s) {
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z'))
         s[0] = static_cast<char>(s[0] - 'A' + 'a');
     return s;
-}
-
-// Scenario files are optional for charts: without one there are just no markers.
-std::optional<ScenarioInfo> scenario_info(const fs::path& file) {
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) return std::nullopt;
-    return read_scenario_info(file);
 }
 
 // Values scaled for display; with `clip` (levels of a fraction, not differences) the band is
@@ -65,8 +56,8 @@ std::vector<ChartMarker> event_markers(const std::vector<DatedEvent>& events, co
     return out;
 }
 
-LineChart run_chart(const fs::path& dir, const std::string& metric) {
-    const SeriesSet set = read_run_series(dir, metric);
+LineChart run_chart(const RunResults& run, const std::string& metric) {
+    const SeriesSet& set = run.series(metric);
     const MetricDisplay d = metric_display(metric);
     const auto source = run_metric_source(metric);
     LineChart c;
@@ -80,26 +71,26 @@ LineChart run_chart(const fs::path& dir, const std::string& metric) {
     c.y_label = with_unit(d.title, d.unit);
     c.time_origin = set.origin;
     c.series = chart_series(set, d.scale, d.fraction);
-    if (const auto info = scenario_info(dir / "scenario.resolved.toml")) {
-        c.markers = event_markers(info->events, set.origin);
+    if (run.scenario) {
+        c.markers = event_markers(run.scenario->info.events, set.origin);
         if (!c.markers.empty()) c.note = "Dashed lines: scenario events (scenario.resolved.toml). ";
     }
     if (d.fraction && set.replicates > 1) c.note += "Bands clipped to [0, 100]%. ";
-    c.note += "Source: " + (dir / source->file).string();
+    c.note += "Source: " + (run.dir / source->file).string();
     return c;
 }
 
-LineChart compare_chart(const fs::path& dir, const std::optional<std::string>& metric) {
-    const SeriesSet set = read_compare_series(dir);
+LineChart compare_chart(const CompareResults& compare, const std::optional<std::string>& metric) {
+    const SeriesSet& set = compare.diff;
     if (metric && *metric != set.metric)
-        throw InputError("--metric " + *metric + ": " + (dir / "compare.csv").string() +
+        throw InputError("--metric " + *metric + ": " + (compare.dir / "compare.csv").string() +
                          " holds the difference in " + set.metric +
                          " (moatsim compare --metric chooses it)");
     const MetricDisplay d = metric_display(set.metric);
-    const auto base = scenario_info(dir / "base.resolved.toml");
-    const auto alt = scenario_info(dir / "alt.resolved.toml");
-    const std::string base_name = base && !base->name.empty() ? base->name : "base";
-    const std::string alt_name = alt && !alt->name.empty() ? alt->name : "alternative";
+    const auto& base = compare.base;
+    const auto& alt = compare.alt;
+    const std::string base_name = base && !base->info.name.empty() ? base->info.name : "base";
+    const std::string alt_name = alt && !alt->info.name.empty() ? alt->info.name : "alternative";
     LineChart c;
     c.title = alt_name + " - " + base_name + ": " + lower_first(d.title) + " by cloud";
     c.subtitle = "Paired difference on common random numbers; shaded: 95% interval of the mean difference";
@@ -111,19 +102,19 @@ LineChart compare_chart(const fs::path& dir, const std::optional<std::string>& m
     // Events of both scenarios, each once: the alternative usually inherits the base's.
     for (const auto* info : {&base, &alt}) {
         if (!*info) continue;
-        for (auto& m : event_markers((*info)->events, set.origin)) {
+        for (auto& m : event_markers((*info)->info.events, set.origin)) {
             bool seen = false;
             for (const auto& k : c.markers) seen = seen || (k.x == m.x && k.label == m.label);
             if (!seen) c.markers.push_back(std::move(m));
         }
     }
     if (!c.markers.empty()) c.note = "Dashed lines: scenario events. ";
-    c.note += "Source: " + (dir / "compare.csv").string();
+    c.note += "Source: " + (compare.dir / "compare.csv").string();
     return c;
 }
 
-Heatmap sweep_heatmap(const fs::path& dir, const std::string& cloud, const std::string& metric) {
-    const SweepGrid g = read_sweep_grid(dir, cloud, metric);
+Heatmap sweep_heatmap(const SweepResults& sweep, const std::string& cloud, const std::string& metric) {
+    const SweepGrid g = sweep_grid(sweep, cloud, metric);
     const MetricDisplay d = metric_display(metric);
     double reference = g.cells[0];
     std::string against;
@@ -153,18 +144,21 @@ Heatmap sweep_heatmap(const fs::path& dir, const std::string& cloud, const std::
     h.note = "Each cell: mean over the run's replicates at the horizon";
     if (g.parameters > 2)
         h.note += fmt::format(", averaged over the other {} swept parameter(s)", g.parameters - 2);
-    h.note += ". Source: " + (dir / "sweep.csv").string();
+    h.note += ". Source: " + (sweep.dir / "sweep.csv").string();
     return h;
 }
 
-std::string plot_svg(const fs::path& dir, const std::optional<std::string>& metric) {
-    switch (results_kind(dir)) {
-        case ResultsKind::run: return line_chart_svg(run_chart(dir, metric.value_or("share_workload")));
-        case ResultsKind::compare: return line_chart_svg(compare_chart(dir, metric));
-        case ResultsKind::sweep:
-            return heatmap_svg(sweep_heatmap(dir, "AWS", metric.value_or("share_workload")));
-    }
-    return {};
+std::string run_plot_metric(const std::optional<std::string>& metric) {
+    return metric.value_or("share_workload");
+}
+
+std::string plot_svg(const AnyResults& results, const std::optional<std::string>& metric) {
+    if (const auto* run = std::get_if<RunResults>(&results))
+        return line_chart_svg(run_chart(*run, run_plot_metric(metric)));
+    if (const auto* compare = std::get_if<CompareResults>(&results))
+        return line_chart_svg(compare_chart(*compare, metric));
+    return heatmap_svg(sweep_heatmap(std::get<SweepResults>(results), "AWS",
+                                     metric.value_or("share_workload")));
 }
 
 }  // namespace moatsim

@@ -1,6 +1,6 @@
 #pragma once
-// The standard charts of an output directory, built from its files only: what `moatsim plot`
-// writes and what a report can embed. Each returns a chart description, so a caller may
+// The standard charts of an output directory, built from the structs io/ read it into (never
+// from the files themselves): what `moatsim plot` writes and what a report embeds. Each returns a chart description, so a caller may
 // change size or titles before rendering it with line_chart_svg / heatmap_svg.
 #include <filesystem>
 #include <optional>
@@ -9,6 +9,7 @@
 
 #include "viz/chart.hpp"
 #include "viz/heatmap.hpp"
+#include "io/any_results.hpp"
 #include "io/resolved_events.hpp"
 
 namespace moatsim {
@@ -19,28 +20,31 @@ namespace moatsim {
 
 /// A run directory's metric over time, one line per cloud (or vendor) with its 95% band,
 /// and the events of scenario.resolved.toml as markers (none if the file is absent).
-/// @throws InputError (run_results.hpp) for an unknown metric or bad files.
-[[nodiscard]] LineChart run_chart(const std::filesystem::path& dir, const std::string& metric);
+/// @throws InputError if `run` holds no series of metric.
+[[nodiscard]] LineChart run_chart(const RunResults& run, const std::string& metric);
 
 /// A compare directory's paired difference ALT - BASE per cloud with its 95% band, a zero
-/// line, and the events of both resolved scenarios. @throws InputError for bad files, or if
-/// metric is given and is not the one compare.csv holds.
-[[nodiscard]] LineChart compare_chart(const std::filesystem::path& dir,
+/// line, and the events of both resolved scenarios. @throws InputError if metric is given and
+/// is not the one compare.csv holds.
+[[nodiscard]] LineChart compare_chart(const CompareResults& compare,
                                       const std::optional<std::string>& metric = std::nullopt);
 
 /// A sweep directory's effect on cloud's metric at the horizon over the first two swept
 /// parameters: each cell is the value (mean over replicates, and over any further swept
 /// parameters) minus the value at the lowest grid point (both parameters at their lowest
 /// values), or minus the mean of all cells if that point has no run.
-/// @throws InputError (sweep_results.hpp) for bad files, an unknown cloud or metric.
-[[nodiscard]] Heatmap sweep_heatmap(const std::filesystem::path& dir, const std::string& cloud,
+/// @throws InputError (sweep_results.hpp: sweep_grid) for an unknown cloud or metric.
+[[nodiscard]] Heatmap sweep_heatmap(const SweepResults& sweep, const std::string& cloud,
                                     const std::string& metric);
 
-/// The default chart of any output directory as SVG: run -> run_chart(metric or
-/// share_workload), compare -> compare_chart (metric, if given, must be compare.csv's),
-/// sweep -> sweep_heatmap("AWS", metric or share_workload).
-/// @throws InputError for anything wrong with dir or metric.
-[[nodiscard]] std::string plot_svg(const std::filesystem::path& dir,
+/// The metric a run directory's default chart shows: `metric`, or share_workload.
+[[nodiscard]] std::string run_plot_metric(const std::optional<std::string>& metric);
+
+/// The default chart of any output directory as SVG: run -> run_chart(run_plot_metric(metric))
+/// (read_any_results must have read that metric), compare -> compare_chart (metric, if given,
+/// must be compare.csv's), sweep -> sweep_heatmap("AWS", metric or share_workload).
+/// @throws InputError for a metric the results do not hold.
+[[nodiscard]] std::string plot_svg(const AnyResults& results,
                                    const std::optional<std::string>& metric);
 
 }  // namespace moatsim

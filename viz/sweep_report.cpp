@@ -83,12 +83,13 @@ LineChart group_chart(const SweepSeries& s, const std::string& cloud, const std:
 
 }  // namespace
 
-void sweep_sections(HtmlPage& page, const fs::path& dir, const std::optional<JsonValue>& manifest) {
-    const std::vector<std::string> metrics = sweep_metrics(dir);
+void sweep_sections(HtmlPage& page, const SweepResults& sweep, const std::optional<JsonValue>& manifest) {
+    const fs::path& dir = sweep.dir;
+    const std::vector<std::string>& metrics = sweep.metrics;
     if (metrics.empty()) throw InputError((dir / "sweep.csv").string() + ":1: no <metric>_mean columns");
     const auto kept = [&](const std::string& m) { return std::find(metrics.begin(), metrics.end(), m) != metrics.end(); };
     const std::string metric = kept("share_workload") ? "share_workload" : metrics.front();
-    const SweepSeries s = read_sweep_series(dir, metric);
+    const SweepSeries s = sweep_series(sweep, metric);
     const std::string cloud =
         std::find(s.clouds.begin(), s.clouds.end(), "AWS") != s.clouds.end() ? "AWS" : s.clouds.front();
 
@@ -99,9 +100,9 @@ void sweep_sections(HtmlPage& page, const fs::path& dir, const std::optional<Jso
     // Charts first: any bad file stops the report before anything is assembled.
     std::vector<std::string> heatmaps;
     if (grid) {
-        heatmaps.push_back(heatmap_svg(sweep_heatmap(dir, cloud, metric)));
+        heatmaps.push_back(heatmap_svg(sweep_heatmap(sweep, cloud, metric)));
         if (metric != "share_revenue" && kept("share_revenue"))
-            heatmaps.push_back(heatmap_svg(sweep_heatmap(dir, cloud, "share_revenue")));
+            heatmaps.push_back(heatmap_svg(sweep_heatmap(sweep, cloud, "share_revenue")));
     }
     std::vector<std::string> lines;
     std::string lines_note;
@@ -127,7 +128,7 @@ void sweep_sections(HtmlPage& page, const fs::path& dir, const std::optional<Jso
                                "its replicates, read from sweep.csv.", s.runs.size(), s.keys.size()),
                    "lead");
     // A sweep stopped early (killed, or still running) is shown, but never as if it were whole.
-    const auto plan = read_sweep_plan(dir);
+    const auto& plan = sweep.plan;
     const int planned = plan ? plan->runs : static_cast<int>(s.runs.size());
     const int missing = std::max(0, planned - static_cast<int>(s.runs.size()));
     if (missing > 0)
