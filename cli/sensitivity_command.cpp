@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/analysis_frame.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
@@ -62,28 +63,16 @@ int sensitivity(const po::variables_map& vm, const std::vector<std::string>& arg
         output_directory(vm, std::filesystem::path("results") / spec.name);
 
     std::unique_ptr<ProgressBar> bar;
-    EvaluationCallbacks callbacks;
-    callbacks.on_start = [&](std::uint64_t rows) {
-        bar = std::make_unique<ProgressBar>(spec.name, rows, !quiet && ProgressBar::stderr_is_terminal());
-    };
-    callbacks.on_tick = [&bar] { bar->advance(); };
-    callbacks.on_note = [](const std::string& note) { log_repairs({note}); };
+    const EvaluationCallbacks callbacks = progress_callbacks(bar, spec.name, quiet);
     const SensitivityResult r = run_sensitivity(spec, out_dir, callbacks);
     if (bar) bar->finish();
     write_sensitivity_charts(out_dir, spec, r);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    Manifest m;
-    m.command = "sensitivity";
-    m.command_line = command_line("sensitivity", args);
-    m.inputs.push_back({"sensitivity", file});
-    add_scenario_inputs(m, "base scenario", base);
-    if (spec.alternative) m.inputs.push_back({"alternative scenario", *spec.alternative});
-    m.seeds = {base.run.seed};
-    m.threads = tbb::this_task_arena::max_concurrency();
-    m.started = started_wall;
-    m.wall_seconds = seconds;
+    Manifest m = analysis_manifest("sensitivity", args, base, started_wall, seconds);
+    m.inputs.insert(m.inputs.begin(), ManifestInput{"sensitivity", file});
+    if (spec.alternative) m.inputs.push_back({"alternative", *spec.alternative});
     m.counts = {{"evaluations", static_cast<std::int64_t>(r.evaluations)},
                 {"blocks", static_cast<std::int64_t>(r.blocks)},
                 {"blocks_resumed", static_cast<std::int64_t>(r.resumed)},

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/analysis_frame.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
@@ -79,12 +80,7 @@ int uncertainty(const po::variables_map& vm, const std::vector<std::string>& arg
                 ("uncertainty_" + base.name + "_vs_" + spec.alternative.stem().string()));
 
     std::unique_ptr<ProgressBar> bar;
-    EvaluationCallbacks callbacks;
-    callbacks.on_start = [&](std::uint64_t rows) {
-        bar = std::make_unique<ProgressBar>("uncertainty", rows, !quiet && ProgressBar::stderr_is_terminal());
-    };
-    callbacks.on_tick = [&bar] { bar->advance(); };
-    callbacks.on_note = [](const std::string& note) { log_repairs({note}); };
+    const EvaluationCallbacks callbacks = progress_callbacks(bar, "uncertainty", quiet);
     const UncertaintyResult r = run_uncertainty(spec, out_dir, callbacks);
     if (bar) bar->finish();
     for (std::size_t c = 0; c < r.clouds.size(); ++c)
@@ -92,16 +88,9 @@ int uncertainty(const po::variables_map& vm, const std::vector<std::string>& arg
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    Manifest m;
-    m.command = "uncertainty";
-    m.command_line = command_line("uncertainty", args);
-    m.inputs.push_back({"priors", priors});
-    add_scenario_inputs(m, "base", base);
+    Manifest m = analysis_manifest("uncertainty", args, base, started_wall, seconds);
+    m.inputs.insert(m.inputs.begin(), ManifestInput{"priors", priors});
     m.inputs.push_back({"alt", spec.alternative});
-    m.seeds = {base.run.seed};
-    m.threads = tbb::this_task_arena::max_concurrency();
-    m.started = started_wall;
-    m.wall_seconds = seconds;
     m.counts = {{"draws", static_cast<std::int64_t>(r.draws)},
                 {"draws_resumed", static_cast<std::int64_t>(r.resumed)},
                 {"replicates", static_cast<std::int64_t>(base.run.replicates)}};

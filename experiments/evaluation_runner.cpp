@@ -9,6 +9,7 @@
 
 #include "core/input_error.hpp"
 #include "experiments/sweep_output.hpp"
+#include "experiments/sweep_runner.hpp"
 #include "io/csv_format.hpp"
 #include "io/sha256.hpp"
 
@@ -59,13 +60,7 @@ std::string evaluation_plan_header(const std::string& kind, const std::filesyste
     const Scenario& base = model.base();
     std::string plan = "moatsim " + kind + " plan\n";
     plan += "file " + sha256_file_hex(file) + "\n";
-    plan += "base " + sha256_file_hex(base.source) + "\n";
-    for (const auto& b : base.bases) plan += "inherited " + sha256_file_hex(b) + "\n";
-    plan += "seed " + std::to_string(base.run.seed) + "\nreplicates " +
-            std::to_string(base.run.replicates) + "\nticks " + std::to_string(base.run.ticks) +
-            "\nenterprises " + std::to_string(base.population.enterprises) + "\nmode " +
-            std::string(to_string(base.run.mode)) + "\nkernel " +
-            std::string(to_string(base.run.kernel)) + "\n";
+    plan += scenario_plan_lines(base.source, base);
     for (const auto& p : parameters) plan += "parameter " + p.key + " " + p.prior.describe() + "\n";
     for (const auto& o : outputs) plan += "output " + o.label() + "\n";
     return plan;

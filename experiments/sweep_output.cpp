@@ -68,12 +68,15 @@ bool journal_file(const JournalNames& names, const std::string& name) {
 
 }  // namespace
 
-std::string sweep_csv_header(const SweepSpec& spec) {
+std::string sweep_csv_header(const SweepSpec& spec, int replicates) {
     std::string h = "run";
     for (const auto& p : spec.parameters) h += "," + csv_text(p.key);
     h += ",tick,date,cloud";
-    for (const Metric m : spec.metrics)
+    for (const Metric m : spec.metrics) {
         h += fmt::format(",{0}_mean,{0}_lo95,{0}_hi95", metric_name(m));
+        for (int r = 0; spec.replicate_values && r < replicates; ++r)
+            h += fmt::format(",{}_r{}", metric_name(m), r);
+    }
     return h + "\n";
 }
 
@@ -96,6 +99,10 @@ std::string sweep_csv_rows(const SweepSpec& spec, const SweepRun& run, const Sce
                     metric_is_fraction(m) ? fraction_interval(values) : mean_interval(values);
                 fmt::format_to(std::back_inserter(buf), ",{},{},{}", csv_number(i.mean),
                                csv_number(i.lo95), csv_number(i.hi95));
+                // Replicate r of every run shares seed and population (common random
+                // numbers): run-to-run differences of these columns are paired.
+                for (std::size_t r = 0; spec.replicate_values && r < values.size(); ++r)
+                    fmt::format_to(std::back_inserter(buf), ",{}", csv_number(values[r]));
             }
             buf.push_back('\n');
         }

@@ -23,8 +23,9 @@
 
 namespace moatsim {
 
-/// sweep.csv's header: run,<parameter keys>,tick,date,cloud,<metric>_mean,_lo95,_hi95...
-[[nodiscard]] std::string sweep_csv_header(const SweepSpec& spec);
+/// sweep.csv's header: run,<parameter keys>,tick,date,cloud,<metric>_mean,_lo95,_hi95...,
+/// each metric followed by <metric>_r0 .. _r<replicates-1> when spec.replicate_values.
+[[nodiscard]] std::string sweep_csv_header(const SweepSpec& spec, int replicates);
 /// The rows of one finished run (means and 95% intervals across its replicates).
 [[nodiscard]] std::string sweep_csv_rows(const SweepSpec& spec, const SweepRun& run,
                                          const Scenario& scenario, const EnsembleResult& result);

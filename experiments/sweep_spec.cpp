@@ -67,7 +67,7 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
     const TableReader root(src, doc, "",
                            {"name", "description", "base", "calibrate", "replicates", "seed",
                             "ticks", "enterprises", "mode", "kernel", "metrics", "design",
-                            "parameters"});
+                            "parameters", "replicate_values"});
     SweepSpec s;
     s.source = file;
     s.name = root.require_string("name");
@@ -78,6 +78,10 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
     s.base = file.parent_path() / root.require_string("base");
     s.calibrate_on_base = root.choice("calibrate", 0, {"base", "self"}) == 0;
 
+    if (const toml::node* r = root.find("replicate_values")) {
+        if (!r->is_boolean()) root.fail("replicate_values", "expected true or false, got " + describe_value(*r));
+        s.replicate_values = r->as_boolean()->get();
+    }
     s.overrides = read_run_overrides(root, command_line);
     const ScenarioOverrides& o = s.overrides;
 
