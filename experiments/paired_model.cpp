@@ -56,11 +56,16 @@ std::vector<double> PairedModel::evaluate(const std::vector<double>& values,
     // The brands both worlds of this draw run with: this draw's own calibration, or the
     // unchanged base's.
     const bool own = brands_ == BrandSource::draw;
-    const std::vector<double> brands = own ? brands_of(base, nullptr) : base_brands_;
+    // One replicate: its population is drawn once for calibration and the run (replicate 0
+    // draws exactly this population either way, so the numbers are the same, only sooner).
+    std::optional<Population> single;
+    if (base.run.replicates == 1) single = replicate_population(base, 0);
+    const Population* fixed = single ? &*single : nullptr;
+    const std::vector<double> brands = own ? brands_of(base, fixed) : base_brands_;
     const Scenario brand_world = own ? base : Scenario{};
     const Scenario& world = own ? brand_world : base_;
     base = with_brands_from(std::move(base), world, brands);
-    const EnsembleResult base_run = run_ensemble(base, nullptr, on_tick);
+    const EnsembleResult base_run = run_ensemble(base, fixed, on_tick);
     std::vector<double> y = output_means(base, base_run, outputs);
     if (!alternative_) return y;
 
