@@ -18,7 +18,7 @@
 #include "experiments/sensitivity_analysis.hpp"
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
-#include "cli/sensitivity_charts.hpp"
+#include "cli/sensitivity_chart_files.hpp"
 
 namespace moatsim::cli {
 namespace {

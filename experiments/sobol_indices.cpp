@@ -58,7 +58,9 @@ double percentile(std::vector<double>& v, double p) {
 
 std::vector<std::vector<double>> sobol_sequence(int k, int n) {
     boost::random::sobol gen(static_cast<std::size_t>(k));
-    gen.discard(static_cast<std::uintmax_t>(k));  // the all-zero first point
+    // Boost's sequence starts at (1/2, ..., 1/2) (it leaves out the all-zero point); that
+    // centre point is left out too, so the design starts at the first point off the centre.
+    gen.discard(static_cast<std::uintmax_t>(k));
     const double scale = 1.0 / (static_cast<double>(gen.max()) + 1.0);
     std::vector<std::vector<double>> out(static_cast<std::size_t>(n), std::vector<double>(static_cast<std::size_t>(k)));
     for (auto& point : out)

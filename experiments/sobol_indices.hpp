@@ -11,11 +11,12 @@
 namespace moatsim {
 
 /// The unit-cube points of a Saltelli design for k parameters and base sample N, in blocks of
-/// k + 2 per row j: A_j, B_j, AB_j^1, ..., AB_j^k. The sequence's first point (all zeros) is
-/// skipped.
+/// k + 2 per row j: A_j, B_j, AB_j^1, ..., AB_j^k; row j of A and B is point j of
+/// sobol_sequence(2k, n). Take N a power of two: the sequence is balanced at those sizes.
 [[nodiscard]] std::vector<std::vector<double>> saltelli_points(int k, int n);
 
-/// The first n points of the k-dimensional Sobol sequence after its all-zero first point.
+/// n points of the k-dimensional Sobol sequence (Boost.Random), leaving out the all-zero
+/// point and the centre point (1/2, ..., 1/2) that follows it.
 [[nodiscard]] std::vector<std::vector<double>> sobol_sequence(int k, int n);
 
 struct IndexEstimate {

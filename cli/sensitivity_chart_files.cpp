@@ -1,4 +1,4 @@
-#include "cli/sensitivity_charts.hpp"
+#include "cli/sensitivity_chart_files.hpp"
 
 #include <fmt/format.h>
 
