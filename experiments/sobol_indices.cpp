@@ -15,12 +15,15 @@ struct RowSums {
     double sum = 0, sum_sq = 0;  // of f(A) and f(B) together
     std::vector<double> first, total;  // sum f(B) (f(AB_i) - f(A)), sum (f(A) - f(AB_i))^2
     explicit RowSums(int k) : first(static_cast<std::size_t>(k)), total(static_cast<std::size_t>(k)) {}
+    // Outputs enter less `shift` (the overall mean): the estimates' expectations are unchanged
+    // and S1's product form loses the variance a large mean would add.
+    double shift = 0;
     void add(const double* block, int k) {
-        const double a = block[0], b = block[1];
+        const double a = block[0] - shift, b = block[1] - shift;
         sum += a + b;
         sum_sq += a * a + b * b;
         for (int i = 0; i < k; ++i) {
-            const double ab = block[2 + i];
+            const double ab = block[2 + i] - shift;
             first[static_cast<std::size_t>(i)] += b * (ab - a);
             total[static_cast<std::size_t>(i)] += (a - ab) * (a - ab);
         }
@@ -33,8 +36,9 @@ struct RowSums {
 void estimates(const RowSums& s, int n, std::vector<double>& s1, std::vector<double>& st,
                double& mean, double& variance) {
     const double m = 2.0 * n;
-    mean = s.sum / m;
-    variance = std::max(0.0, s.sum_sq / m - mean * mean);
+    const double centred = s.sum / m;  // mean of the shifted outputs
+    mean = centred + s.shift;
+    variance = std::max(0.0, s.sum_sq / m - centred * centred);
     s1.assign(s.first.size(), 0.0);
     st.assign(s.first.size(), 0.0);
     // Relative to the mean's scale: below this the output is constant up to rounding.
@@ -88,7 +92,11 @@ SobolIndices sobol_indices(const std::vector<double>& y, int k, int n, int boots
     const auto block = static_cast<std::size_t>(k + 2);
     if (k < 1 || n < 2 || y.size() != block * static_cast<std::size_t>(n))
         throw std::invalid_argument("sobol_indices: expected N x (k + 2) outputs");
+    double shift = 0;
+    for (int j = 0; j < n; ++j)
+        shift += (y[static_cast<std::size_t>(j) * block] + y[static_cast<std::size_t>(j) * block + 1]) / (2.0 * n);
     RowSums all(k);
+    all.shift = shift;
     for (int j = 0; j < n; ++j) all.add(&y[static_cast<std::size_t>(j) * block], k);
     SobolIndices out;
     std::vector<double> s1, st;
@@ -96,6 +104,7 @@ SobolIndices sobol_indices(const std::vector<double>& y, int k, int n, int boots
     std::vector<std::vector<double>> boot_s1(static_cast<std::size_t>(k)), boot_st(static_cast<std::size_t>(k));
     for (int b = 0; b < bootstrap; ++b) {
         RowSums resample(k);
+        resample.shift = shift;
         for (int j = 0; j < n; ++j) {
             const double u = uniforms4(seed, static_cast<std::uint64_t>(b), static_cast<std::uint64_t>(j), 0,
                                        Purpose::design, 2)[0];
