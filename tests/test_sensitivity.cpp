@@ -5,7 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include <tbb/global_control.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <cstdlib>
 
 #include <filesystem>
 #include <fstream>
@@ -210,4 +213,16 @@ TEST_CASE("Bad sensitivity files name the file, line and key", "[sensitivity]") 
     fails("distribution = \"uniform\"", "distribution = \"beta\"", "parameters[0].distribution");
     fails("mode = 3.0", "mode = 5.0", "parameters[2].mode");
     CHECK_FALSE(fs::exists(d.dir / "out"));
+}
+
+TEST_CASE("moatsim sensitivity: bad input exits 2, names file:line:key, writes nothing", "[sensitivity][cli]") {
+    const SaDir d;
+    const fs::path f = d.write(test::with(sobol_file, "lower = 0.0\nupper = 5.0", "lower = 5.0\nupper = 1.0"));
+    const fs::path out = d.dir / "out", err = d.dir / "err.txt";
+    const std::string cmd = std::string(MOATSIM_CLI) + " sensitivity " + f.string() + " --out " +
+                            out.string() + " 2> " + err.string();
+    const int status = std::system(cmd.c_str());
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK_FALSE(fs::exists(out));
+    CHECK_THAT(slurp(err), Contains(f.string() + ":15:1: parameters[0].upper: expected lower < upper"));
 }
