@@ -18,6 +18,7 @@
 #include "experiments/sensitivity_analysis.hpp"
 #include "experiments/uncertainty_analysis.hpp"
 #include "tests/scenario_text.hpp"
+#include "viz/html_report.hpp"
 
 using namespace moatsim;
 using Catch::Contains;
@@ -225,4 +226,13 @@ TEST_CASE("moatsim sensitivity: bad input exits 2, names file:line:key, writes n
     CHECK(WEXITSTATUS(status) == 2);
     CHECK_FALSE(fs::exists(out));
     CHECK_THAT(slurp(err), Contains(f.string() + ":15:1: parameters[0].upper: expected lower < upper"));
+}
+
+TEST_CASE("moatsim report of a sensitivity directory shows its indices", "[sensitivity][report]") {
+    const SaDir d;
+    (void)run_sensitivity(load_sensitivity(d.write(sobol_file)), d.dir / "out", {});
+    const std::string html = html_report(d.dir / "out");
+    CHECK_THAT(html, Contains("Which parameters the outputs hinge on"));
+    CHECK_THAT(html, Contains("globals.scarcity_penalty</td>"));
+    CHECK_THAT(html, Contains(">ST</td><td class=\"num\">0</td>"));  // its ST, exactly 0
 }

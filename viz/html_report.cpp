@@ -284,6 +284,7 @@ std::string sweep_report(const fs::path& dir) {
 }  // namespace
 
 std::string html_report(const fs::path& dir) {
+    if (report::is_analysis_directory(dir)) return report::analysis_report(dir);
     switch (results_kind(dir)) {
         case ResultsKind::run: return run_report(dir);
         case ResultsKind::compare: return compare_report(dir);
