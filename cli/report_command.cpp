@@ -21,6 +21,7 @@ constexpr const char* report_usage =
     "  DIR of moatsim compare: the paired difference per cloud with its band, and a table at\n"
     "      1, 3 and 10 years\n"
     "  DIR of moatsim sweep: heatmaps of the effect on AWS at the horizon, lines per run group\n"
+    "  DIR of moatsim sensitivity or uncertainty: its index bars or fan charts and its table\n"
     "  The page needs no network: no scripts, fonts or images are loaded from anywhere.\n";
 
 int report(const po::variables_map& vm) {
