@@ -17,6 +17,9 @@ Usage:
   moatsim compare BASE.toml ALT.toml [options]
                                             paired ALT - BASE difference on common random numbers
   moatsim sweep SWEEP.toml [options]        every run of a parameter sweep (resumable)
+  moatsim sensitivity SA.toml [options]     Sobol indices or Morris screening over priors (resumable)
+  moatsim uncertainty BASE.toml ALT.toml --priors P.toml [options]
+                                            ALT - BASE over parameter draws: effect distribution
   moatsim plot DIR --svg FILE [--metric M]  chart of a run, compare or sweep directory (SVG)
   moatsim report DIR [-o FILE]              self-contained HTML report of an output directory
   moatsim live SCENARIO.toml [options]      watch one replicate tick by tick in the terminal
@@ -48,6 +51,8 @@ int main(int argc, char** argv) {
     if (command == "validate") return moatsim::cli::validate_command(args);
     if (command == "compare") return moatsim::cli::compare_command(args);
     if (command == "sweep") return moatsim::cli::sweep_command(args);
+    if (command == "sensitivity") return moatsim::cli::sensitivity_command(args);
+    if (command == "uncertainty") return moatsim::cli::uncertainty_command(args);
     if (command == "plot") return moatsim::cli::plot_command(args);
     if (command == "report") return moatsim::cli::report_command(args);
     if (command == "live") return moatsim::cli::live_command(args);

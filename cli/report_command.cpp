@@ -12,6 +12,7 @@
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
 #include "viz/html_report.hpp"
+#include "viz/report_parts.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -23,6 +24,7 @@ constexpr const char* report_usage =
     "  DIR of moatsim compare: the paired difference per cloud with its band, and a table at\n"
     "      1, 3 and 10 years\n"
     "  DIR of moatsim sweep: heatmaps of the effect on AWS at the horizon, lines per run group\n"
+    "  DIR of moatsim sensitivity or uncertainty: its index bars or fan charts and its table\n"
     "  The page needs no network: no scripts, fonts or images are loaded from anywhere.\n";
 
 int report(const po::variables_map& vm) {
@@ -32,8 +34,11 @@ int report(const po::variables_map& vm) {
         vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>()) : dir / "report.html";
     refuse_overwriting_inputs(out, dir, "-o");
     // Read and drawn in full before the file is opened: bad input writes nothing.
-    const AnyResults results = read_any_results(dir, report_run_metrics());
-    const std::string html = html_report(results, read_manifest_json(dir));
+    // Sensitivity and uncertainty directories have their own page (viz/analysis_report.cpp).
+    const std::string html = report::is_analysis_directory(dir)
+                                 ? report::analysis_report(dir)
+                                 : html_report(read_any_results(dir, report_run_metrics()),
+                                               read_manifest_json(dir));
     write_file_atomically(out, html);
     if (!vm.count("quiet")) std::cout << "Report written to " << out.string() << "\n";
     return exit_ok;

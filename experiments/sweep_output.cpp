@@ -62,18 +62,21 @@ bool row_check(std::string_view line, std::size_t& rows, std::string_view& sha) 
 
 // Files a sweep directory keeps across invocations; anything else (manifest.json, a report)
 // described the directory before this invocation and is removed when it resumes.
-bool journal_file(const std::string& name) {
-    return name == "sweep.csv" || name == "runs.csv" || name == "sweep.plan";
+bool journal_file(const JournalNames& names, const std::string& name) {
+    return name == names.rows || name == names.runs || name == names.plan;
 }
 
 }  // namespace
 
-std::string sweep_csv_header(const SweepSpec& spec) {
+std::string sweep_csv_header(const SweepSpec& spec, int replicates) {
     std::string h = "run";
     for (const auto& p : spec.parameters) h += "," + csv_text(p.key);
     h += ",tick,date,cloud";
-    for (const Metric m : spec.metrics)
+    for (const Metric m : spec.metrics) {
         h += fmt::format(",{0}_mean,{0}_lo95,{0}_hi95", metric_name(m));
+        for (int r = 0; spec.replicate_values && r < replicates; ++r)
+            h += fmt::format(",{}_r{}", metric_name(m), r);
+    }
     return h + "\n";
 }
 
@@ -96,6 +99,10 @@ std::string sweep_csv_rows(const SweepSpec& spec, const SweepRun& run, const Sce
                     metric_is_fraction(m) ? fraction_interval(values) : mean_interval(values);
                 fmt::format_to(std::back_inserter(buf), ",{},{},{}", csv_number(i.mean),
                                csv_number(i.lo95), csv_number(i.hi95));
+                // Replicate r of every run shares seed and population (common random
+                // numbers): run-to-run differences of these columns are paired.
+                for (std::size_t r = 0; spec.replicate_values && r < values.size(); ++r)
+                    fmt::format_to(std::back_inserter(buf), ",{}", csv_number(values[r]));
             }
             buf.push_back('\n');
         }
@@ -124,29 +131,29 @@ std::string runs_csv_row(const SweepRun& run, std::uint64_t seed, int replicates
 
 SweepOutput::SweepOutput(const fs::path& dir, const std::string& plan,
                          const std::string& sweep_header, const std::string& runs_header,
-                         const std::vector<std::string>& runs_prefixes)
-    : dir_(dir) {
-    const fs::path plan_file = dir / "sweep.plan";
+                         const std::vector<std::string>& runs_prefixes, JournalNames names)
+    : dir_(dir), names_(std::move(names)) {
+    const fs::path plan_file = dir / names_.plan;
     std::error_code ec;
     if (fs::exists(plan_file, ec)) {
         ensure_writable_directory(dir);
         if (read_all(plan_file) != plan)
             throw InputError("output directory '" + dir.string() + "' holds a different sweep "
-                             "(its sweep.plan differs: other inputs, design or settings); "
+                             "(its " + names_.plan + " differs: other inputs, design or settings); "
                              "use another --out or remove the directory");
         resume(sweep_header, runs_header, runs_prefixes);
     } else {
         // A new sweep replaces whatever result was there, in one swap: headers and plan.
         ResultDirectory fresh(dir);
         notes_ = fresh.notes();
-        write_file_atomically(fresh.path() / "sweep.csv", sweep_header);
-        write_file_atomically(fresh.path() / "runs.csv", runs_header);
-        write_file_atomically(fresh.path() / "sweep.plan", plan);
+        write_file_atomically(fresh.path() / names_.rows, sweep_header);
+        write_file_atomically(fresh.path() / names_.runs, runs_header);
+        write_file_atomically(fresh.path() / names_.plan, plan);
         fresh.commit();
     }
     next_ = completed_;
-    sweep_ = open_append(dir / "sweep.csv");
-    runs_ = open_append(dir / "runs.csv");
+    sweep_ = open_append(dir / names_.rows);
+    runs_ = open_append(dir / names_.runs);
 }
 
 void SweepOutput::resume(const std::string& sweep_header, const std::string& runs_header,
@@ -156,7 +163,7 @@ void SweepOutput::resume(const std::string& sweep_header, const std::string& run
     std::error_code ec;
     for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (journal_file(name) || !it->is_regular_file() || !replaceable_result_file(name) ||
+        if (journal_file(names_, name) || !it->is_regular_file() || !replaceable_result_file(name) ||
             parse_temporary_name(name, ".tmp-"))
             continue;
         std::error_code gone;
@@ -164,7 +171,7 @@ void SweepOutput::resume(const std::string& sweep_header, const std::string& run
             notes_.push_back("removed " + it->path().string() + " (it described this sweep "
                              "before this invocation)");
     }
-    const fs::path sweep = dir_ / "sweep.csv", runs = dir_ / "runs.csv";
+    const fs::path sweep = dir_ / names_.rows, runs = dir_ / names_.runs;
     const std::string runs_text = read_all(runs), sweep_text = read_all(sweep);
     if (!starts_with(runs_text, runs_header) || !starts_with(sweep_text, sweep_header)) {
         notes_.push_back(dir_.string() + ": runs.csv or sweep.csv does not start with this "
@@ -233,8 +240,8 @@ void SweepOutput::finish(int index, std::string rows, std::string runs_row) {
     const std::lock_guard lock(mutex_);
     pending_.emplace(index, std::pair{std::move(rows), std::move(runs_row)});
     for (auto it = pending_.find(next_); it != pending_.end(); it = pending_.find(next_)) {
-        append(sweep_, it->second.first, "sweep.csv");
-        append(runs_, it->second.second, "runs.csv");
+        append(sweep_, it->second.first, names_.rows);
+        append(runs_, it->second.second, names_.runs);
         pending_.erase(it);
         ++next_;
         fault_point("after_run:" + std::to_string(next_ - 1));

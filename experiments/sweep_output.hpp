@@ -23,8 +23,9 @@
 
 namespace moatsim {
 
-/// sweep.csv's header: run,<parameter keys>,tick,date,cloud,<metric>_mean,_lo95,_hi95...
-[[nodiscard]] std::string sweep_csv_header(const SweepSpec& spec);
+/// sweep.csv's header: run,<parameter keys>,tick,date,cloud,<metric>_mean,_lo95,_hi95...,
+/// each metric followed by <metric>_r0 .. _r<replicates-1> when spec.replicate_values.
+[[nodiscard]] std::string sweep_csv_header(const SweepSpec& spec, int replicates);
 /// The rows of one finished run (means and 95% intervals across its replicates).
 [[nodiscard]] std::string sweep_csv_rows(const SweepSpec& spec, const SweepRun& run,
                                          const Scenario& scenario, const EnsembleResult& result);
@@ -38,6 +39,14 @@ namespace moatsim {
 [[nodiscard]] std::string runs_csv_row(const SweepRun& run, std::uint64_t seed, int replicates,
                                        double seconds, const std::string& rows);
 
+/// The journal's three files. A sweep's are the defaults; sensitivity and uncertainty
+/// analyses keep their evaluations in the same resumable format under other names.
+struct JournalNames {
+    std::string rows = "sweep.csv";   // the rows of every finished run, in run order
+    std::string runs = "runs.csv";    // one row per finished run, with its rows' checksum
+    std::string plan = "sweep.plan";  // the fingerprint a resumed invocation must match
+};
+
 class SweepOutput {
 public:
     /// Opens (creating) dir for the sweep whose fingerprint is `plan`; run i's runs.csv row
@@ -46,7 +55,7 @@ public:
     /// @throws InputError (the directory holds a different sweep), OutputError (I/O).
     SweepOutput(const std::filesystem::path& dir, const std::string& plan,
                 const std::string& sweep_header, const std::string& runs_header,
-                const std::vector<std::string>& runs_prefixes);
+                const std::vector<std::string>& runs_prefixes, JournalNames names = {});
     ~SweepOutput();
     SweepOutput(const SweepOutput&) = delete;
     SweepOutput& operator=(const SweepOutput&) = delete;
@@ -66,6 +75,7 @@ private:
     void append(std::FILE* f, const std::string& text, const std::filesystem::path& name);
 
     std::filesystem::path dir_;
+    JournalNames names_;
     int completed_ = 0;
     std::vector<std::string> notes_;
     int next_ = 0;

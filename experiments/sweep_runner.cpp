@@ -14,17 +14,22 @@
 
 namespace moatsim {
 
-std::string sweep_plan(const SweepSpec& spec, const std::vector<SweepRun>& runs,
-                       const Scenario& base) {
-    std::string plan = "moatsim sweep plan\n";
-    plan += "sweep " + sha256_file_hex(spec.source) + "\n";
-    plan += "base " + sha256_file_hex(spec.base) + "\n";
+std::string scenario_plan_lines(const std::filesystem::path& base_file, const Scenario& base) {
+    std::string plan = "base " + sha256_file_hex(base_file) + "\n";
     for (const auto& b : base.bases) plan += "inherited " + sha256_file_hex(b) + "\n";
     plan += "seed " + std::to_string(base.run.seed) + "\nreplicates " +
             std::to_string(base.run.replicates) + "\nticks " + std::to_string(base.run.ticks) +
             "\nenterprises " + std::to_string(base.population.enterprises) + "\nmode " +
             std::string(to_string(base.run.mode)) + "\nkernel " +
             std::string(to_string(base.run.kernel)) + "\n";
+    return plan;
+}
+
+std::string sweep_plan(const SweepSpec& spec, const std::vector<SweepRun>& runs,
+                       const Scenario& base) {
+    std::string plan = "moatsim sweep plan\n";
+    plan += "sweep " + sha256_file_hex(spec.source) + "\n";
+    plan += scenario_plan_lines(spec.base, base);
     for (const auto& r : runs) {
         plan += "run " + std::to_string(r.index);
         for (const double v : r.values) plan += " " + csv_number(v);
@@ -53,7 +58,7 @@ SweepSummary run_sweep(const SweepSpec& spec, const SweepOptions& options,
     std::vector<std::string> prefixes;
     for (const auto& r : runs)
         prefixes.push_back(runs_csv_prefix(r, base.run.seed, base.run.replicates));
-    SweepOutput out(options.out_dir, summary.plan, sweep_csv_header(spec), runs_csv_header(spec),
+    SweepOutput out(options.out_dir, summary.plan, sweep_csv_header(spec, base.run.replicates), runs_csv_header(spec),
                     prefixes);
     summary.resumed = out.completed();
     summary.notes = out.notes();

@@ -22,6 +22,12 @@ struct SweepSummary {
     std::vector<std::string> notes;  // what reopening the directory repaired
 };
 
+/// The fingerprint lines of a base scenario: hashes of its file and its bases, and the run
+/// settings (seed, replicates, ticks, enterprises, mode, kernel). Sweeps and sensitivity
+/// analyses share them.
+[[nodiscard]] std::string scenario_plan_lines(const std::filesystem::path& base_file,
+                                              const Scenario& base);
+
 /// The sweep's fingerprint: hashes of the sweep file and of the base scenario and its bases,
 /// the settings every run uses, and each run's values.
 [[nodiscard]] std::string sweep_plan(const SweepSpec& spec, const std::vector<SweepRun>& runs,

@@ -7,6 +7,7 @@
 #include "agents/rng.hpp"
 #include "market/scenario_inheritance.hpp"
 #include "market/toml_reader.hpp"
+#include "experiments/run_overrides_reader.hpp"
 
 namespace moatsim {
 namespace {
@@ -66,7 +67,7 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
     const TableReader root(src, doc, "",
                            {"name", "description", "base", "calibrate", "replicates", "seed",
                             "ticks", "enterprises", "mode", "kernel", "metrics", "design",
-                            "parameters"});
+                            "parameters", "replicate_values"});
     SweepSpec s;
     s.source = file;
     s.name = root.require_string("name");
@@ -77,24 +78,12 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
     s.base = file.parent_path() / root.require_string("base");
     s.calibrate_on_base = root.choice("calibrate", 0, {"base", "self"}) == 0;
 
-    ScenarioOverrides& o = s.overrides;
-    if (root.find("replicates"))
-        o.replicates = static_cast<int>(root.integer("replicates", 1, 1, int_max));
-    if (root.find("seed")) o.seed = static_cast<std::uint64_t>(root.integer("seed", 1, 0, int64_max));
-    if (root.find("ticks")) o.ticks = static_cast<int>(root.integer("ticks", 1, 1, 12000));
-    if (root.find("enterprises"))
-        o.enterprises = root.integer("enterprises", 1, 1, int64_max);
-    if (root.find("mode"))
-        o.mode = enum_at<Mode>(root.choice("mode", 0, enum_names<Mode>()));
-    if (root.find("kernel"))
-        o.kernel = enum_at<Kernel>(root.choice("kernel", 0, enum_names<Kernel>()));
-    // The command line wins over the file, as for scenarios.
-    if (command_line.replicates) o.replicates = command_line.replicates;
-    if (command_line.seed) o.seed = command_line.seed;
-    if (command_line.ticks) o.ticks = command_line.ticks;
-    if (command_line.enterprises) o.enterprises = command_line.enterprises;
-    if (command_line.mode) o.mode = command_line.mode;
-    if (command_line.kernel) o.kernel = command_line.kernel;
+    if (const toml::node* r = root.find("replicate_values")) {
+        if (!r->is_boolean()) root.fail("replicate_values", "expected true or false, got " + describe_value(*r));
+        s.replicate_values = r->as_boolean()->get();
+    }
+    s.overrides = read_run_overrides(root, command_line);
+    const ScenarioOverrides& o = s.overrides;
 
     if (const toml::node* m = root.find("metrics")) {
         const toml::array& a = read_array(src, *m, root.site("metrics"));

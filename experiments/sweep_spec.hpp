@@ -29,6 +29,7 @@ struct SweepSpec {
     std::vector<SweepParameter> parameters;
     std::vector<Metric> metrics = {Metric::share_workload};
     bool calibrate_on_base = true; // every run keeps the base's brands (docs/ODD.md section 5)
+    bool replicate_values = false; // sweep.csv also holds each replicate's value (paired analysis)
     ScenarioOverrides overrides;   // from the file's `replicates`, `seed`, `ticks`, ...
 };
 

@@ -184,3 +184,39 @@ TEST_CASE("an interrupted sweep, resumed, writes the same CSV; threads do not ma
     const SweepSpec other = load_sweep(d.write(test::with(grid_sweep, "5.0]", "6.0]")));
     CHECK_THROWS_WITH(run_sweep(other, {cut}), Contains("holds a different sweep"));
 }
+
+TEST_CASE("replicate_values keeps each replicate's value, paired across runs", "[sweep]") {
+    const SweepDir d;
+    // Two runs with the same value: on common random numbers replicate r of both is the same
+    // world, so their per-replicate values agree exactly while replicates differ.
+    const SweepSpec spec = load_sweep(d.write(
+        "name = \"p\"\nbase = \"base.toml\"\nreplicate_values = true\n[design]\nkind = \"grid\"\n"
+        "[[parameters]]\nkey = \"clouds.A.price\"\nvalues = [3.0, 3.0]\n"));
+    CHECK(spec.replicate_values);
+    (void)run_sweep(spec, d.dir / "out", {}, {});
+    std::istringstream csv(read_all(d.dir / "out" / "sweep.csv"));
+    std::string line;
+    std::getline(csv, line);
+    CHECK(line == "run,clouds.A.price,tick,date,cloud,share_workload_mean,share_workload_lo95,"
+                  "share_workload_hi95,share_workload_r0,share_workload_r1");
+    std::vector<std::vector<double>> rows;  // per row: mean, r0, r1
+    while (std::getline(csv, line)) {
+        std::vector<std::string> f;
+        std::stringstream s(line);
+        for (std::string x; std::getline(s, x, ',');) f.push_back(x);
+        REQUIRE(f.size() == 10);
+        rows.push_back({std::stod(f[5]), std::stod(f[8]), std::stod(f[9])});
+    }
+    REQUIRE(rows.size() == 2 * 7 * 2);  // runs x ticks x clouds
+    bool replicates_differ = false;
+    for (std::size_t i = 0; i < rows.size() / 2; ++i) {
+        CHECK(rows[i][0] == Approx((rows[i][1] + rows[i][2]) / 2));
+        CHECK(rows[i][1] == rows[i + rows.size() / 2][1]);  // run 0 vs run 1, replicate 0
+        CHECK(rows[i][2] == rows[i + rows.size() / 2][2]);
+        replicates_differ = replicates_differ || rows[i][1] != rows[i][2];
+    }
+    CHECK(replicates_differ);
+    CHECK_THROWS_WITH(load_sweep(d.write("name = \"p\"\nbase = \"base.toml\"\nreplicate_values = 1\n"
+                                         "[design]\nkind = \"grid\"\n[[parameters]]\nkey = \"clouds.A.price\"\nvalues = [3.0]\n")),
+                      Contains("sweep.toml:3:1: replicate_values: expected true or false"));
+}

@@ -1,0 +1,149 @@
+// `moatsim uncertainty BASE.toml ALT.toml --priors PRIORS.toml --draws N`: the effect ALT - BASE
+// per tick across draws of the uncertain parameters (docs/SENSITIVITY.md), each draw a pair
+// on common random numbers; a fan chart per cloud. Resumable like a sweep.
+#include <spdlog/spdlog.h>
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include "cli/analysis_frame.hpp"
+#include "cli/command_frame.hpp"
+#include "cli/commands.hpp"
+#include "cli/progress_bar.hpp"
+#include "cli/run_manifest.hpp"
+#include "cli/scenario_options.hpp"
+#include "core/input_error.hpp"
+#include "experiments/uncertainty_analysis.hpp"
+#include "io/atomic_file.hpp"
+#include "io/manifest.hpp"
+#include "viz/chart.hpp"
+
+namespace moatsim::cli {
+namespace {
+
+constexpr const char* uncertainty_usage =
+    "Usage: moatsim uncertainty BASE.toml ALT.toml --priors PRIORS.toml [--draws N] [options]\n";
+
+// Fan chart of one cloud's effect in percentage points (shares) or the metric's unit.
+void write_fan_chart(const std::filesystem::path& file, const UncertaintySpec& spec,
+                     const UncertaintyResult& r, const std::string& cloud) {
+    const double scale = metric_is_fraction(spec.metric) ? 100.0 : 1.0;
+    ChartSeries outer{"5-95% of draws (line: median)", {}, {}, {}, {}};
+    ChartSeries inner{"25-75% of draws (line: mean)", {}, {}, {}, {}};
+    for (const EffectRow& e : r.rows) {
+        if (e.cloud != cloud) continue;
+        outer.x.push_back(e.tick);
+        outer.y.push_back(scale * e.median);
+        outer.lo.push_back(scale * e.p05);
+        outer.hi.push_back(scale * e.p95);
+        inner.x.push_back(e.tick);
+        inner.y.push_back(scale * e.mean);
+        inner.lo.push_back(scale * e.p25);
+        inner.hi.push_back(scale * e.p75);
+    }
+    LineChart chart;
+    chart.title = "Effect on " + cloud + " with parameter uncertainty: " +
+                  spec.alternative.stem().string() + " - " + spec.base.stem().string();
+    chart.subtitle = fmt::format("{} paired draws of {} uncertain parameter(s)", r.draws, spec.parameters.size());
+    chart.x_label = "Month";
+    chart.y_label = std::string(metric_name(spec.metric)) + (scale == 100.0 ? " difference (points)" : " difference");
+    chart.time_origin = r.start;
+    chart.include_zero = true;
+    chart.series = {std::move(outer), std::move(inner)};
+    write_file_atomically(file, line_chart_svg(chart));
+}
+
+int uncertainty(const po::variables_map& vm, const std::vector<std::string>& args) {
+    remove_temporaries_on_signals();
+    if (!vm.count("base") || !vm.count("alt"))
+        throw InputError("moatsim uncertainty: expected two scenario files, BASE.toml and ALT.toml");
+    if (!vm.count("priors")) throw InputError("moatsim uncertainty: --priors PRIORS.toml is required");
+    const auto started_wall = std::chrono::system_clock::now();
+    const auto started = std::chrono::steady_clock::now();
+    const bool quiet = vm.count("quiet") > 0;
+    if (quiet) spdlog::set_level(spdlog::level::warn);
+    const auto threads = thread_limit(vm);
+    const int draws = vm["draws"].as<int>();
+    if (draws < 2 || draws > 1'000'000) throw InputError("--draws: expected 2 .. 1000000, got " + std::to_string(draws));
+    const auto metric = parse_metric(vm["metric"].as<std::string>());
+    if (!metric) throw InputError("--metric: expected one of " + metric_names());
+    const std::filesystem::path priors = vm["priors"].as<std::string>();
+    const UncertaintySpec spec = load_uncertainty(vm["base"].as<std::string>(), vm["alt"].as<std::string>(),
+                                                  priors, draws, *metric, overrides_from(vm));
+    const Scenario base = load_scenario(spec.base, spec.overrides);
+    log_skipped_events(base);
+    const std::filesystem::path out_dir = output_directory(
+        vm, std::filesystem::path("results") /
+                ("uncertainty_" + base.name + "_vs_" + spec.alternative.stem().string()));
+
+    std::unique_ptr<ProgressBar> bar;
+    const EvaluationCallbacks callbacks = progress_callbacks(bar, "uncertainty", quiet);
+    const UncertaintyResult r = run_uncertainty(spec, out_dir, callbacks);
+    if (bar) bar->finish();
+    for (std::size_t c = 0; c < r.clouds.size(); ++c)
+        write_fan_chart(out_dir / ("fan_" + std::to_string(c + 1) + ".svg"), spec, r, r.clouds[c]);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    Manifest m = analysis_manifest("uncertainty", args, base, started_wall, seconds);
+    m.inputs.insert(m.inputs.begin(), ManifestInput{"priors", priors});
+    m.inputs.push_back({"alt", spec.alternative});
+    m.counts = {{"draws", static_cast<std::int64_t>(r.draws)},
+                {"draws_resumed", static_cast<std::int64_t>(r.resumed)},
+                {"replicates", static_cast<std::int64_t>(base.run.replicates)}};
+    m.notes = {{"metric", metric_name(spec.metric)}};
+    write_manifest(out_dir, m);
+
+    if (!quiet) {
+        const double scale = metric_is_fraction(spec.metric) ? 100.0 : 1.0;
+        std::cout << fmt::format("Effect {} - {} on {} over {} draws (x{}), at the horizon:\n",
+                                 spec.alternative.stem().string(), base.name, metric_name(spec.metric),
+                                 r.draws, scale)
+                  << fmt::format("  {:<12} {:>9} {:>9} {:>20} {:>20} {:>8}\n", "cloud", "mean", "median",
+                                 "5-95%", "25-75%", "P(>0)");
+        for (const EffectRow& e : r.rows)
+            if (e.tick == base.run.ticks)
+                std::cout << fmt::format("  {:<12} {:9.3f} {:9.3f} [{:8.3f},{:8.3f}] [{:8.3f},{:8.3f}] {:8.3f}\n",
+                                         e.cloud, scale * e.mean, scale * e.median, scale * e.p05,
+                                         scale * e.p95, scale * e.p25, scale * e.p75, e.p_positive);
+        if (r.resumed > 0) std::cout << r.resumed << " of " << r.draws << " draw(s) resumed.\n";
+        std::cout << "Ran in " << fmt::format("{:.2f}", seconds) << " s. CSV written to "
+                  << (out_dir / "uncertainty.csv").string() << "\n";
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+int uncertainty_command(const std::vector<std::string>& args) {
+    po::options_description desc("Uncertainty options");
+    desc.add_options()
+        ("help,h", "show this help")
+        ("priors", po::value<std::string>(), "priors file: [[parameters]] with distributions (required)")
+        ("draws", po::value<int>()->default_value(64), "parameter draws (each a BASE/ALT pair)")
+        ("metric", po::value<std::string>()->default_value("share_workload"), "the metric whose effect to summarise")
+        ("out", po::value<std::string>(), "output directory (default results/uncertainty_<base>_vs_<alt>)")
+        ("threads", po::value<int>(), "worker threads (default: all cores)")
+        ("quiet,q", "no progress bar, table or log messages");
+    add_override_options(desc);
+    po::options_description all;
+    all.add(desc);
+    all.add_options()("base", po::value<std::string>(), "")("alt", po::value<std::string>(), "");
+    po::positional_options_description positional;
+    positional.add("base", 1).add("alt", 1);
+    return run_reporting_errors("uncertainty", uncertainty_usage, desc, [&] {
+        po::variables_map vm;
+        po::store(po::command_line_parser(args).options(all).positional(positional).style(option_style()).run(), vm);
+        po::notify(vm);
+        if (vm.count("help")) {
+            std::cout << uncertainty_usage << desc;
+            return exit_ok;
+        }
+        return uncertainty(vm, args);
+    });
+}
+
+}  // namespace moatsim::cli
