@@ -9,6 +9,7 @@
 
 #include "core/input_error.hpp"
 #include "io/plot_metrics.hpp"
+#include "viz/backtest_charts.hpp"
 #include "viz/report_parts.hpp"
 #include "viz/result_charts.hpp"
 #include "io/run_results.hpp"
@@ -137,6 +138,9 @@ std::string run_report(const fs::path& dir) {
     std::vector<std::pair<std::string, std::string>> charts;
     for (const auto& metric : run_plot_metrics())
         charts.emplace_back(metric, line_chart_svg(run_chart(dir, metric)));
+    std::vector<std::string> backtest;  // a `moatsim backtest` directory (docs/BACKTEST.md)
+    if (fs::exists(dir / "backtest.csv"))
+        for (const auto& c : backtest_charts(dir)) backtest.push_back(line_chart_svg(c));
 
     const std::string name = !work.scenario.empty() ? work.scenario : info ? info->name : dir.filename().string();
     HtmlPage page("moatsim report: " + name);
@@ -178,6 +182,14 @@ std::string run_report(const fs::path& dir) {
     page.heading(2, "Over time");
     for (const auto& [metric, svg] : charts) page.figure("chart-" + metric, svg);
     page.close_section();
+
+    if (!backtest.empty()) {
+        page.open_section("backtest");
+        page.heading(2, "Backtest against published shares");
+        for (std::size_t i = 0; i < backtest.size(); ++i)
+            page.figure("chart-backtest-" + std::to_string(i), backtest[i]);
+        page.close_section();
+    }
 
     page.open_section("events");
     page.heading(2, "Events");
