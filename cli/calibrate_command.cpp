@@ -43,6 +43,8 @@ std::string estimates_table(const CalibrationSpec& spec, const CalibrationReport
     if (r.out_of_sample_points > 0)
         out += fmt::format(", out of sample {:.2f} pt ({} points)", 100 * r.out_of_sample_rmse,
                            r.out_of_sample_points);
+    out += "\nRMSE by series (pt, in and out of sample):";
+    for (const auto& f : r.at_fit.backtest.series) out += fmt::format(" {} {:.2f}", f.series, 100 * f.rmse);
     out += "\nRMSE by observation date (pt):";
     for (const auto& d : r.by_date)
         out += fmt::format(" {}{} {:.1f}", d.date.to_string(), d.in_sample ? "" : "*", 100 * d.rmse);

@@ -167,7 +167,8 @@ std::string calibrated_scenario(const HistoryObjective& objective, const Calibra
         "# the 2023-2025 history (docs/CALIBRATE.md). Written by moatsim calibrate {} from\n"
         "# {} (history {}, {} enterprises, expected mode{}); objective {:.4g} (chi-square in\n"
         "# band units {:.4g} + switching term {:.4g}); intervals are 68% profile intervals.\n",
-        spec.source.filename().string(), spec.scenario.filename().string(), spec.data.string(),
+        spec.source.filename().string(), spec.scenario.filename().string(),
+        spec.data.lexically_normal().string(),
         *spec.overrides.enterprises,
         spec.fit_until ? ", fitted up to " + spec.fit_until->to_string() : std::string(),
         r.at_fit.objective, r.at_fit.chi2, r.at_fit.switching_term);

@@ -119,8 +119,11 @@ Uncertainty estimate_uncertainty(const HistoryObjective& objective, const FitRes
         e.upper = above.empty() ? e.value : crossing(above, e.value, 1.0, e.upper_closed);
         u.estimates.push_back(e);
     }
+    // A quadratic model of the objective holds only around an interior optimum: parameters
+    // at a bound of the search (profile open on a side) are left out, as are those not
+    // identified; the others' correlations are then conditional on them.
     std::vector<bool> use;
-    for (const auto& e : u.estimates) use.push_back(e.identified);
+    for (const auto& e : u.estimates) use.push_back(e.identified && e.lower_closed && e.upper_closed);
     u.correlation = correlation_from_hessian(hessian(objective, fit.values), use);
     return u;
 }

@@ -5,7 +5,8 @@
 // its bounds and the others re-fitted (BOBYQA) at every point. A parameter whose profile
 // never rises by 1 across its whole range is "not identified": the data cannot tell its
 // values apart, and it is not reported as estimated. Correlations come from the Hessian of
-// the objective at the optimum (central differences), over the identified parameters.
+// the objective at the optimum (central differences), over the identified parameters whose
+// profile interval closes on both sides (an interior optimum); NaN for the others.
 #include <vector>
 
 #include "experiments/calibration_fit.hpp"
@@ -29,7 +30,7 @@ struct Estimate {
 struct Uncertainty {
     std::vector<Estimate> estimates;           // one per parameter
     std::vector<ProfilePoint> profile;         // every profile point, parameter by parameter
-    std::vector<std::vector<double>> correlation;  // NaN where a parameter is not identified
+    std::vector<std::vector<double>> correlation;  // NaN: not identified, or at a bound
     double best_profile_objective = 0;         // lowest objective met while profiling
 };
 

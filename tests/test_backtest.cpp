@@ -7,6 +7,7 @@
 #include "core/input_error.hpp"
 #include "experiments/backtest.hpp"
 #include "history_fixture.hpp"
+#include "viz/chart.hpp"
 
 using namespace moatsim;
 using Catch::Contains;
@@ -106,4 +107,20 @@ TEST_CASE("the backtest is deterministic and its switching rate is a yearly frac
     CHECK(a.switching_rate == b.switching_rate);
     CHECK(a.switching_rate > 0);
     CHECK(a.switching_rate < 0.2);
+}
+
+TEST_CASE("observation series are drawn as dots with whiskers in their entity's colour", "[backtest]") {
+    LineChart c;
+    c.title = "t";
+    c.series.push_back({"AWS (model)", {0, 1, 2}, {30, 31, 32}, {}, {}});
+    ChartSeries obs{"AWS (synergy)", {1, 2}, {29, 35}, {27, 33}, {31, 37}};
+    obs.points = true;
+    obs.colour = 0;
+    c.series.push_back(obs);
+    const std::string svg = line_chart_svg(c);
+    CHECK_THAT(svg, Contains("class=\"points\" data-series=\"AWS (synergy)\""));
+    std::size_t circles = 0;
+    for (std::size_t at = svg.find("<circle"); at != std::string::npos; at = svg.find("<circle", at + 1)) ++circles;
+    CHECK(circles == 3);  // two observations and the legend's dot
+    CHECK(svg.find("class=\"line\" data-series=\"AWS (synergy)\"") == std::string::npos);
 }
