@@ -38,7 +38,7 @@ std::string estimates_table(const CalibrationSpec& spec, const CalibrationReport
     }
     out += fmt::format("objective {:.4g} = observations {:.4g} + switching {:.4g} (rate {:.2f}%/yr)\n",
                        r.at_fit.objective, r.at_fit.chi2, r.at_fit.switching_term,
-                       100 * r.at_fit.backtest.switching_rate);
+                       100 * r.at_fit.switching_rate);
     out += fmt::format("RMSE in sample {:.2f} pt ({} points)", 100 * r.in_sample_rmse, r.in_sample_points);
     if (r.out_of_sample_points > 0)
         out += fmt::format(", out of sample {:.2f} pt ({} points)", 100 * r.out_of_sample_rmse,

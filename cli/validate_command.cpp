@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
+#include "market/parameter_docs.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -46,6 +47,11 @@ std::string describe(const Scenario& s) {
     for (const auto& v : s.vendors)
         out += fmt::format("{:<12}{:>9.2f}{:>8.2f}{:>8.0f}%\n", v.name, v.quality0, v.margin,
                            100 * v.reinvest);
+    // From the parameter tables (market/parameter_table.hpp): units and defaults included.
+    const auto changed = parameters_set_away_from_defaults(s);
+    out += fmt::format("\n{} parameter(s) of [globals] and [population] away from their defaults\n",
+                       changed.size());
+    for (const auto& line : changed) out += "  " + line + "\n";
     out += fmt::format("\n{} event(s)\n", s.events.size());
     for (const auto& e : s.events)
         out += fmt::format("  {}  {:<15} {}{}\n", s.start.plus_months(e.tick).to_string(),

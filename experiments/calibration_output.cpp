@@ -39,7 +39,8 @@ nlohmann::json report_json(const HistoryObjective& objective, const CalibrationR
     j["objective"] = {{"total", r.at_fit.objective},
                       {"observations_chi2", r.at_fit.chi2},
                       {"switching_term", r.at_fit.switching_term},
-                      {"switching_rate", r.at_fit.backtest.switching_rate},
+                      {"switching_rate", r.at_fit.switching_rate},
+                      {"switching_rate_whole_run", r.at_fit.backtest.switching_rate},
                       {"switching_target", spec.switching_target}};
     j["evaluations"] = r.fit.evaluations;
     j["seconds"] = r.seconds;

@@ -29,6 +29,7 @@ Evaluation HistoryObjective::evaluate(const std::vector<double>& values) const {
     // The switching rate over the fitted window only, so nothing after fit_until is fitted.
     const double rate = spec_.fit_until ? annual_switching_rate(e.backtest.run, spec_.fit_until->months_since(s.start))
                                         : e.backtest.switching_rate;
+    e.switching_rate = rate;
     const double z = (rate - spec_.switching_target) / spec_.switching_band;
     e.switching_term = z * z;
     e.objective = e.chi2 + e.switching_term;

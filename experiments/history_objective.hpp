@@ -15,6 +15,7 @@ struct Evaluation {
     double objective = 0;
     double chi2 = 0;            // the observations' part
     double switching_term = 0;  // the switching-rate part
+    double switching_rate = 0;  // the rate it was computed from (over the fitted window)
     BacktestResult backtest;    // every observation, in and out of sample
 };
 

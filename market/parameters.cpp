@@ -1,76 +1,26 @@
 #include "market/parameters.hpp"
 
-#include <utility>
+#include "market/parameter_table.hpp"
 
 namespace moatsim {
 namespace {
 
+using detail::Param;
+
+// Which parameters events may set is the `settable` flag of the scope's table
+// (market/parameter_table.hpp); only numbers are settable.
 template <class Spec>
-using Field = std::pair<const char*, double Spec::*>;
-
-// One table per scope: the only place that says which parameters events may set.
-const std::vector<Field<CloudSpec>>& cloud_table() {
-    static const std::vector<Field<CloudSpec>> t = {
-        {"price", &CloudSpec::price},
-        {"brand", &CloudSpec::brand},
-        {"silicon_discount", &CloudSpec::silicon_discount},
-        {"silicon_target", &CloudSpec::silicon_target},
-        {"silicon_supply", &CloudSpec::silicon_supply},
-        {"silicon_supply_growth", &CloudSpec::silicon_supply_growth},
-    };
-    return t;
-}
-
-const std::vector<Field<VendorSpec>>& vendor_table() {
-    static const std::vector<Field<VendorSpec>> t = {
-        {"taste_mean", &VendorSpec::taste_mean},
-        {"quality0", &VendorSpec::quality0},
-        {"quality_scale", &VendorSpec::quality_scale},
-        {"compute_scale", &VendorSpec::compute_scale},
-        {"margin", &VendorSpec::margin},
-        {"reinvest", &VendorSpec::reinvest},
-        {"funding", &VendorSpec::funding},
-    };
-    return t;
-}
-
-const std::vector<Field<Globals>>& global_table() {
-    static const std::vector<Field<Globals>> t = {
-        {"gpu_cost", &Globals::gpu_cost},
-        {"gpu_cost_decline", &Globals::gpu_cost_decline},
-        {"gpu_supply", &Globals::gpu_supply},
-        {"gpu_supply_growth", &Globals::gpu_supply_growth},
-        {"demand_growth", &Globals::demand_growth},
-        {"bass_p", &Globals::bass_p},
-        {"bass_q", &Globals::bass_q},
-        {"review_rate", &Globals::review_rate},
-        {"switch_cost_cloud", &Globals::switch_cost_cloud},
-        {"switch_cost_vendor", &Globals::switch_cost_vendor},
-        {"data_gravity", &Globals::data_gravity},
-        {"optionality_weight", &Globals::optionality_weight},
-        {"silicon_lockin_weight", &Globals::silicon_lockin_weight},
-        {"scarcity_penalty", &Globals::scarcity_penalty},
-        {"nest_lambda", &Globals::nest_lambda},
-        {"markup_speed", &Globals::markup_speed},
-        {"lerner_min", &Globals::lerner_min},
-        {"lerner_max", &Globals::lerner_max},
-        {"headroom", &Globals::headroom},
-    };
-    return t;
-}
-
-template <class Spec>
-std::vector<std::string> names_of(const std::vector<Field<Spec>>& table) {
+std::vector<std::string> names_of(const std::vector<Param<Spec>>& table) {
     std::vector<std::string> out;
-    for (const auto& [name, field] : table) out.emplace_back(name);
+    for (const auto& p : table)
+        if (p.is_settable()) out.emplace_back(p.key);
     return out;
 }
 
 template <class Spec>
-double Spec::*lookup(const std::vector<Field<Spec>>& table, std::string_view name) {
-    for (const auto& [n, field] : table)
-        if (name == n) return field;
-    return nullptr;
+double Spec::*lookup(const std::vector<Param<Spec>>& table, std::string_view name) {
+    const Param<Spec>* p = detail::find_param(table, name);
+    return p && p->is_settable() && p->kind == detail::ParamKind::number ? p->number : nullptr;
 }
 
 }  // namespace
@@ -83,7 +33,7 @@ std::optional<ParameterRef> find_parameter(const Scenario& scenario, std::string
     ParameterRef ref;
     if (scope == "globals") {
         ref.scope = ParameterRef::Scope::global;
-        ref.global_field = lookup(global_table(), rest);
+        ref.global_field = lookup(detail::global_params(), rest);
         return ref.global_field ? std::optional(ref) : std::nullopt;
     }
     // Entity names may not contain dots, so the last dot separates name and field.
@@ -94,13 +44,13 @@ std::optional<ParameterRef> find_parameter(const Scenario& scenario, std::string
     if (scope == "clouds") {
         ref.scope = ParameterRef::Scope::cloud;
         ref.index = scenario.cloud_index(name);
-        ref.cloud_field = lookup(cloud_table(), field);
+        ref.cloud_field = lookup(detail::cloud_params(), field);
         return ref.index >= 0 && ref.cloud_field ? std::optional(ref) : std::nullopt;
     }
     if (scope == "vendors") {
         ref.scope = ParameterRef::Scope::vendor;
         ref.index = scenario.vendor_index(name);
-        ref.vendor_field = lookup(vendor_table(), field);
+        ref.vendor_field = lookup(detail::vendor_params(), field);
         return ref.index >= 0 && ref.vendor_field ? std::optional(ref) : std::nullopt;
     }
     return std::nullopt;
@@ -117,15 +67,15 @@ double& parameter_value(const ParameterRef& ref, std::vector<CloudSpec>& clouds,
 }
 
 const std::vector<std::string>& settable_cloud_fields() {
-    static const auto names = names_of(cloud_table());
+    static const auto names = names_of(detail::cloud_params());
     return names;
 }
 const std::vector<std::string>& settable_vendor_fields() {
-    static const auto names = names_of(vendor_table());
+    static const auto names = names_of(detail::vendor_params());
     return names;
 }
 const std::vector<std::string>& settable_global_fields() {
-    static const auto names = names_of(global_table());
+    static const auto names = names_of(detail::global_params());
     return names;
 }
 

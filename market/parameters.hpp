@@ -1,7 +1,7 @@
 #pragma once
 // Dotted parameter names ("clouds.AWS.price", "vendors.OpenAI.margin",
-// "globals.review_rate") resolved to the live value they name. Used by `set` events
-// (and later by sweeps), so the list of settable parameters lives in one place.
+// "globals.review_rate") resolved to the live value they name. Used by `set` events; which
+// parameters they may name is the `settable` flag of market/parameter_table.hpp.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,7 +1,8 @@
 #pragma once
 // The typed scenario: everything a run needs, validated once by the loader
-// (scenario_loader.cpp is the only file that sees TOML). Units are in the comments;
-// defaults are the values a scenario gets when it omits a key (docs/SCENARIO.md).
+// (scenario_loader.cpp is the only file that sees TOML). Units are in the comments or, for
+// the rows of market/parameter_*.hpp, in the rows; defaults are the values a scenario gets
+// when it omits a key (docs/SCENARIO.md).
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -13,55 +14,33 @@
 
 namespace moatsim {
 
+// The numeric parameters of clouds, vendors and globals are declared once, as rows of
+// market/parameter_{clouds,vendors,globals}.hpp (key, default, range, unit, description);
+// these macros turn each row into a member with its default.
+#define MOATSIM_NUMBER(key, default_value, ...) double key = default_value;
+#define MOATSIM_INTEGER(key, type, default_value, ...) type key = default_value;
+#define MOATSIM_CHOICE(key, type, default_value, ...) type key = default_value;
+
 struct CloudSpec {
     std::string name;
-    double target_share = 0.0;           // calibration target, fraction of workload at t = 0
-    double brand = 0.0;                  // b_k, utils (calibrated unless calibration = none)
-    double price = 1.0;                  // p_k(0), $ per GPU compute unit
-    double silicon_discount = 0.0;       // d_k, fraction off the GPU price on own silicon
-    double silicon_fraction = 0.0;       // f_k(0), fraction of capacity that is own silicon
-    double silicon_target = 0.0;         // f*_k, share of new orders placed on own silicon
-    double silicon_supply = 0.0;         // own-silicon capacity deliverable per tick, units/month
-    double silicon_supply_growth = 0.0;  // growth of silicon_supply per tick, fraction
+#include "market/parameter_clouds.hpp"
     std::vector<std::uint8_t> offers;    // offers[m] = 1 if vendor m is in the catalog C_k
     std::vector<double> port;            // port_km per vendor m, fraction served on own silicon
 };
 
 struct VendorSpec {
     std::string name;
-    double taste_mean = 0.0;     // mean of tau_im, utils
-    double quality0 = 1.0;       // q0_m, quality units
-    double quality_scale = 0.1;  // sigma_m, quality per log of training compute
-    double compute_scale = 1.0;  // Q0_m, compute units
-    double margin = 0.0;         // mu_m, $ per compute unit served
-    double reinvest = 0.0;       // rho_m, fraction of revenue spent on training
-    double funding = 0.0;        // F_m baseline outside funding, $ per month
+#include "market/parameter_vendors.hpp"
     std::vector<double> training_split;  // h_mk per cloud k, sums to 1
 };
 
 struct Globals {
-    PricingRule pricing = PricingRule::markup;
-    double gpu_cost = 2.0;             // c_0, $ per GPU compute unit
-    double gpu_cost_decline = 0.0;     // fraction per tick
-    double gpu_supply = 1.0e12;        // S_0, new GPU capacity per tick, units/month
-    double gpu_supply_growth = 0.0;    // fraction per tick
-    double demand_growth = 0.0;        // g, fraction per tick
-    double bass_p = 0.0;               // innovation, per tick
-    double bass_q = 0.0;               // imitation, per tick
-    double review_rate = 0.0;          // r, probability per tick
-    double switch_cost_cloud = 0.0;    // kappa_c, utils
-    double switch_cost_vendor = 0.0;   // kappa_m, utils
-    double data_gravity = 0.0;         // G, utils
-    double optionality_weight = 0.0;   // omega, utils per nat of entropy (times phi_i)
-    double silicon_lockin_weight = 0.0;// theta, utils per unit of psi (times phi_i)
-    double scarcity_penalty = 0.0;     // delta, utils per unit of excess demand
-    double nest_lambda = 1.0;          // lambda in (0, 1]
-    double markup_speed = 0.0;         // eta in [0, 1]
-    double lerner_min = 0.0;           // L_min
-    double lerner_max = 0.9;           // L_max < 1
-    double headroom = 0.0;             // capacity over demand, fraction
-    int lead_time = 1;                 // L, ticks >= 1
+#include "market/parameter_globals.hpp"
 };
+
+#undef MOATSIM_NUMBER
+#undef MOATSIM_INTEGER
+#undef MOATSIM_CHOICE
 
 struct Event {
     using Kind = EventKind;  // spelled by to_string(kind) (core/modes.hpp)

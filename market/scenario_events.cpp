@@ -33,10 +33,9 @@ std::vector<std::string> keys_for(Event::Kind kind) {
 }
 
 template <class Spec>
-Range range_of(const std::vector<NumberField<Spec>>& fields, std::string_view key) {
-    for (const auto& f : fields)
-        if (key == f.key) return f.range;
-    return ranges::any;
+Range range_of(const std::vector<Param<Spec>>& params, std::string_view key) {
+    const Param<Spec>* p = find_param(params, key);
+    return p ? p->range : ranges::any;
 }
 
 /// Why a dotted parameter name does not resolve, listing what would.
@@ -69,11 +68,11 @@ std::string explain_parameter(std::string_view p, const Scenario& s) {
 Range set_range(const ParameterRef& ref, std::string_view parameter) {
     const auto field = parameter.substr(parameter.rfind('.') + 1);
     switch (ref.scope) {
-        case ParameterRef::Scope::cloud: return range_of(cloud_number_fields(), field);
-        case ParameterRef::Scope::vendor: return range_of(vendor_number_fields(), field);
+        case ParameterRef::Scope::cloud: return range_of(cloud_params(), field);
+        case ParameterRef::Scope::vendor: return range_of(vendor_params(), field);
         case ParameterRef::Scope::global: break;
     }
-    return range_of(global_number_fields(), field);
+    return range_of(global_params(), field);
 }
 
 int cloud_ref(const TableReader& t, const Scenario& s) {

@@ -21,22 +21,6 @@ using namespace detail;
 
 constexpr double sum_tolerance = 1e-6;
 
-template <class Spec>
-std::vector<std::string> keys_of(const std::vector<NumberField<Spec>>& fields,
-                                 std::initializer_list<const char*> extra) {
-    std::vector<std::string> keys;
-    for (const auto& f : fields) keys.emplace_back(f.key);
-    keys.insert(keys.end(), extra.begin(), extra.end());
-    return keys;
-}
-
-template <class Spec>
-void read_numbers(const TableReader& t, const std::vector<NumberField<Spec>>& fields, Spec& spec) {
-    for (const auto& f : fields)
-        spec.*f.member = f.required ? t.require_number(f.key, f.range)
-                                    : t.number(f.key, spec.*f.member, f.range);
-}
-
 std::string sum_text(double sum) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.10g", sum);
@@ -74,9 +58,8 @@ std::vector<std::pair<std::string, const toml::table*>> entities(
 
 void read_cloud(const TomlSource& src, const toml::table& table, const Scenario& s,
                 CloudSpec& c) {
-    const TableReader t(src, table, "clouds." + c.name,
-                        keys_of(cloud_number_fields(), {"catalog", "port"}));
-    read_numbers(t, cloud_number_fields(), c);
+    const TableReader t(src, table, "clouds." + c.name, keys_of(cloud_params()));
+    read_params(t, cloud_params(), c);
     const std::size_t M = s.vendors.size();
     c.offers.assign(M, 0);
     c.port.assign(M, 0.0);
@@ -103,9 +86,8 @@ void read_cloud(const TomlSource& src, const toml::table& table, const Scenario&
 
 void read_vendor(const TomlSource& src, const toml::table& table, const Scenario& s,
                  VendorSpec& v) {
-    const TableReader t(src, table, "vendors." + v.name,
-                        keys_of(vendor_number_fields(), {"training_split"}));
-    read_numbers(t, vendor_number_fields(), v);
+    const TableReader t(src, table, "vendors." + v.name, keys_of(vendor_params()));
+    read_params(t, vendor_params(), v);
     v.training_split = read_cloud_shares(
         src, t.require("training_split", "a table {<cloud> = share} summing to 1"),
         t.site("training_split"), s);
@@ -115,16 +97,23 @@ void read_run(const TomlSource& src, const TableReader& root, const ScenarioOver
               RunSettings& run) {
     static const toml::table empty;
     const toml::table* table = root.subtable("run");
-    const TableReader t(src, table ? *table : empty, "run", {"seed", "ticks", "replicates", "mode", "kernel"});
+    const TableReader t(src, table ? *table : empty, "run", keys_of(run_params()));
     // An override replaces the file's value, so the file's value is not read at all.
-    const auto overridden = [&](const char* key, const char* option, auto value,
-                                std::int64_t lo, std::int64_t hi) {
-        if (value < lo || value > hi)
+    const auto overridden = [&](const char* key, const char* option, auto value) {
+        const Param<RunSettings>& p = *find_param(run_params(), key);
+        if (value < p.lo || value > p.hi)
             src.fail({"run." + std::string(key) + " (set by " + option + ")", nullptr},
-                     "expected an integer in [" + std::to_string(lo) + ", " +
-                         std::to_string(hi) + "], got " + std::to_string(value));
+                     "expected an integer in [" + std::to_string(p.lo) + ", " +
+                         std::to_string(p.hi) + "], got " + std::to_string(value));
         return value;
     };
+    std::vector<std::string_view> overridden_keys;
+    if (o.seed) overridden_keys.push_back("seed");
+    if (o.ticks) overridden_keys.push_back("ticks");
+    if (o.replicates) overridden_keys.push_back("replicates");
+    if (o.mode) overridden_keys.push_back("mode");
+    if (o.kernel) overridden_keys.push_back("kernel");
+    read_params(t, run_params(), run, overridden_keys);
     if (o.seed) {
         if (*o.seed > static_cast<std::uint64_t>(int64_max))
             src.fail({"run.seed (set by --seed)", nullptr},
@@ -132,28 +121,18 @@ void read_run(const TomlSource& src, const TableReader& root, const ScenarioOver
                          "] (a TOML integer, so the resolved scenario can store it), got " +
                          std::to_string(*o.seed));
         run.seed = *o.seed;
-    } else {
-        run.seed = static_cast<std::uint64_t>(t.integer("seed", 1, 0, int64_max));
     }
-    run.ticks = o.ticks ? overridden("ticks", "--ticks", *o.ticks, 1, max_ticks)
-                        : static_cast<int>(t.integer("ticks", run.ticks, 1, max_ticks));
-    run.replicates = o.replicates
-                         ? overridden("replicates", "--reps", *o.replicates, 1, int_max)
-                         : static_cast<int>(t.integer("replicates", run.replicates, 1, int_max));
-    run.mode = o.mode ? *o.mode
-                      : enum_at<Mode>(t.choice("mode", 0, enum_names<Mode>()));
-    run.kernel = o.kernel ? *o.kernel
-                          : enum_at<Kernel>(t.choice("kernel", 0, enum_names<Kernel>()));
+    if (o.ticks) run.ticks = overridden("ticks", "--ticks", *o.ticks);
+    if (o.replicates) run.replicates = overridden("replicates", "--reps", *o.replicates);
+    if (o.mode) run.mode = *o.mode;
+    if (o.kernel) run.kernel = *o.kernel;
 }
 
 void read_globals(const TomlSource& src, const TableReader& root, Globals& g) {
     const toml::table* table = root.subtable("globals");
     if (!table) return;
-    const TableReader t(src, *table, "globals",
-                        keys_of(global_number_fields(), {"pricing", "lead_time"}));
-    g.pricing = enum_at<PricingRule>(t.choice("pricing", 0, enum_names<PricingRule>()));
-    g.lead_time = static_cast<int>(t.integer("lead_time", g.lead_time, 1, max_ticks));
-    read_numbers(t, global_number_fields(), g);
+    const TableReader t(src, *table, "globals", keys_of(global_params()));
+    read_params(t, global_params(), g);
     if (g.lerner_min > g.lerner_max)
         t.fail("lerner_min", "expected lerner_min <= lerner_max (" + format_number(g.lerner_max) +
                                  "), got " + format_number(g.lerner_min));
@@ -197,10 +176,7 @@ void read_population(const TomlSource& src, const TableReader& root, const Scena
                      Scenario& s) {
     static const toml::table empty;
     const toml::table* table = root.subtable("population");
-    const TableReader t(src, table ? *table : empty, "population",
-                        {"enterprises", "market_size", "adopted_initial", "taste_sd", "size",
-                         "price_sensitivity", "quality_sensitivity", "lock_in_fear",
-                         "home_cloud"});
+    const TableReader t(src, table ? *table : empty, "population", keys_of(population_params()));
     PopulationSpec& p = s.population;
     const Site enterprises_site =
         o.enterprises ? Site{"population.enterprises (set by --enterprises)", nullptr}
@@ -210,15 +186,13 @@ void read_population(const TomlSource& src, const TableReader& root, const Scena
             src.fail(enterprises_site, "expected an integer >= 1, got " + std::to_string(*o.enterprises));
         p.enterprises = *o.enterprises;
     } else {
-        p.enterprises = t.integer("enterprises", p.enterprises, 1, int64_max);
+        read_param(t, *find_param(population_params(), "enterprises"), p);
     }
     // Refused here, before anything is allocated, rather than as bad_alloc mid-run.
     const std::string memory = population_memory_problem(static_cast<std::uint64_t>(p.enterprises),
                                                          s.vendors.size(), false);
     if (!memory.empty()) src.fail(enterprises_site, memory);
-    p.market_size = t.number("market_size", p.market_size, limits::market_size);
-    p.adopted_initial = t.number("adopted_initial", p.adopted_initial, ranges::unit);
-    p.taste_sd = t.number("taste_sd", p.taste_sd, ranges::non_negative);
+    read_params(t, population_params(), p, {"enterprises"});
     // Sizes are scaled to the market size, so a constant size must be positive.
     p.size = read_distribution(src, t, "size", ranges::positive, p.size);
     p.price_sensitivity =
@@ -253,11 +227,8 @@ void read_clouds_and_vendors(const TomlSource& src, const TableReader& root, Sce
 
 Scenario parse_table(const TomlSource& src, const toml::table& doc, const ScenarioOverrides& o) {
     Scenario s;
-    const TableReader root(src, doc, "",
-                           {"name", "description", "start", "run", "calibration", "globals",
-                            "population", "clouds", "vendors", "events",
-                            // consumed by inheritance before this point; listed for messages
-                            "base", "calibrate", "drop_events"});
+    // base, calibrate and drop_events were consumed by inheritance; listed for messages.
+    const TableReader root(src, doc, "", keys_of(top_level_params()));
     s.name = root.require_string("name");
     if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == "." || s.name == "..")
         root.fail("name", "expected a non-empty name without '/' (it names the output directory), "
@@ -274,8 +245,8 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
                      " months ends after 9999-12; expected a horizon ending by 9999-12 (at most " +
                      std::to_string(YearMonth{9999, 12}.months_since(s.start)) + " ticks)");
     if (const toml::table* cal = root.subtable("calibration")) {
-        const TableReader t(src, *cal, "calibration", {"method"});
-        s.calibration = enum_at<CalibrationMethod>(t.choice("method", 0, enum_names<CalibrationMethod>()));
+        const TableReader t(src, *cal, "calibration", keys_of(calibration_params()));
+        read_params(t, calibration_params(), s);
     }
     read_globals(src, root, s.globals);
     read_clouds_and_vendors(src, root, s);

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "market/scenario_fields.hpp"
+#include "market/parameter_table.hpp"
 
 // The document is written by hand rather than by streaming a toml::table: toml++ 3.3 as
 // built by Debian prints doubles with 17 significant digits (0.1 -> 0.10000000000000001),
@@ -17,7 +17,8 @@
 namespace moatsim {
 namespace {
 
-using detail::NumberField;
+using detail::Param;
+using detail::ParamKind;
 
 std::string quote(std::string_view s) {
     std::string out = "\"";
@@ -85,9 +86,20 @@ std::string distribution(const Distribution& d) {
     return "{ dist = \"lognormal\", mean = " + number(d.mean) + ", sd = " + number(d.sd) + " }";
 }
 
+/// Every scalar key of a scope's table (market/parameter_table.hpp), in table order; the
+/// structured keys (strings, arrays, tables) are written by hand after them.
 template <class Spec>
-void numbers(std::ostream& out, const std::vector<NumberField<Spec>>& fields, const Spec& spec) {
-    for (const auto& f : fields) out << f.key << " = " << number(spec.*f.member) << "\n";
+void scalars(std::ostream& out, const std::vector<Param<Spec>>& params, const Spec& spec) {
+    for (const auto& p : params) {
+        switch (p.kind) {
+            case ParamKind::number: out << p.key << " = " << number(spec.*p.number) << "\n"; break;
+            case ParamKind::integer: out << p.key << " = " << p.get_integer(spec) << "\n"; break;
+            case ParamKind::choice:
+                out << p.key << " = " << quote(p.choices().at(p.get_choice(spec))) << "\n";
+                break;
+            case ParamKind::structured: break;
+        }
+    }
 }
 
 
@@ -142,23 +154,17 @@ std::string resolved_toml(const Scenario& s) {
     if (!s.description.empty()) out << "description = " << quote(s.description) << "\n";
     out << "start = " << quote(s.start.to_string()) << "\n";
 
-    out << "\n[run]\nseed = " << s.run.seed << "\nticks = " << s.run.ticks
-        << "\nreplicates = " << s.run.replicates << "\nmode = "
-        << quote(to_string(s.run.mode)) << "\nkernel = " << quote(to_string(s.run.kernel)) << "\n";
-    out << "\n[calibration]\nmethod = "
-        << quote(to_string(s.calibration)) << "\n";
-
-    const Globals& g = s.globals;
-    out << "\n[globals]\npricing = " << quote(to_string(g.pricing))
-        << "\nlead_time = " << g.lead_time << "\n";
-    numbers(out, detail::global_number_fields(), g);
+    out << "\n[run]\n";
+    scalars(out, detail::run_params(), s.run);
+    out << "\n[calibration]\n";
+    scalars(out, detail::calibration_params(), s);
+    out << "\n[globals]\n";
+    scalars(out, detail::global_params(), s.globals);
 
     const PopulationSpec& p = s.population;
-    out << "\n[population]\nenterprises = " << p.enterprises
-        << "\nmarket_size = " << number(p.market_size)
-        << "\nadopted_initial = " << number(p.adopted_initial)
-        << "\ntaste_sd = " << number(p.taste_sd)
-        << "\nsize = " << distribution(p.size)
+    out << "\n[population]\n";
+    scalars(out, detail::population_params(), p);
+    out << "size = " << distribution(p.size)
         << "\nprice_sensitivity = " << distribution(p.price_sensitivity)
         << "\nquality_sensitivity = " << distribution(p.quality_sensitivity)
         << "\nlock_in_fear = " << distribution(p.lock_in_fear) << "\n";
@@ -167,7 +173,7 @@ std::string resolved_toml(const Scenario& s) {
 
     for (const auto& c : s.clouds) {
         out << "\n[clouds." << key(c.name) << "]\n";
-        numbers(out, detail::cloud_number_fields(), c);
+        scalars(out, detail::cloud_params(), c);
         std::string catalog;
         for (std::size_t m = 0; m < c.offers.size() && m < vendor_names.size(); ++m)
             if (c.offers[m]) catalog += (catalog.empty() ? "" : ", ") + quote(vendor_names[m]);
@@ -176,7 +182,7 @@ std::string resolved_toml(const Scenario& s) {
     }
     for (const auto& v : s.vendors) {
         out << "\n[vendors." << key(v.name) << "]\n";
-        numbers(out, detail::vendor_number_fields(), v);
+        scalars(out, detail::vendor_params(), v);
         out << "training_split = " << inline_map(cloud_names, v.training_split, false) << "\n";
     }
     // Skipped events too: beyond the horizon they stay unapplied when the file is rerun, and

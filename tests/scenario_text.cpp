@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <tuple>
 
+#include "market/parameter_table.hpp"
+
 namespace moatsim::test {
 namespace {
 
@@ -20,6 +22,22 @@ void check_same(const Distribution& a, const Distribution& b) {
 void check_same(const std::vector<double>& a, const std::vector<double>& b) {
     REQUIRE(a.size() == b.size());
     for (std::size_t i = 0; i < a.size(); ++i) CHECK(same(a[i], b[i]));
+}
+
+/// Every scalar key of a scope's table (market/parameter_table.hpp): a parameter added to
+/// the table is compared without touching this file.
+template <class Spec>
+void check_same_scalars(const std::vector<detail::Param<Spec>>& params, const Spec& a,
+                        const Spec& b) {
+    for (const auto& p : params) {
+        INFO("key " << p.key);
+        switch (p.kind) {
+            case detail::ParamKind::number: CHECK(same(a.*p.number, b.*p.number)); break;
+            case detail::ParamKind::integer: CHECK(p.get_integer(a) == p.get_integer(b)); break;
+            case detail::ParamKind::choice: CHECK(p.get_choice(a) == p.get_choice(b)); break;
+            case detail::ParamKind::structured: break;
+        }
+    }
 }
 }  // namespace
 
@@ -60,25 +78,11 @@ void check_same(const Scenario& a, const Scenario& b) {
     CHECK(a.name == b.name);
     CHECK(a.description == b.description);
     CHECK(a.start == b.start);
-    CHECK(std::tie(a.run.seed, a.run.ticks, a.run.replicates, a.run.mode) ==
-          std::tie(b.run.seed, b.run.ticks, b.run.replicates, b.run.mode));
-    CHECK(a.calibration == b.calibration);
-    const Globals &g = a.globals, &h = b.globals;
-    CHECK(g.pricing == h.pricing);
-    CHECK(g.lead_time == h.lead_time);
-    for (auto f : {&Globals::gpu_cost, &Globals::gpu_cost_decline, &Globals::gpu_supply,
-                   &Globals::gpu_supply_growth, &Globals::demand_growth, &Globals::bass_p,
-                   &Globals::bass_q, &Globals::review_rate, &Globals::switch_cost_cloud,
-                   &Globals::switch_cost_vendor, &Globals::data_gravity,
-                   &Globals::optionality_weight, &Globals::silicon_lockin_weight,
-                   &Globals::scarcity_penalty, &Globals::nest_lambda, &Globals::markup_speed,
-                   &Globals::lerner_min, &Globals::lerner_max, &Globals::headroom})
-        CHECK(same(g.*f, h.*f));
+    check_same_scalars(detail::run_params(), a.run, b.run);
+    check_same_scalars(detail::calibration_params(), a, b);
+    check_same_scalars(detail::global_params(), a.globals, b.globals);
     const PopulationSpec &p = a.population, &q = b.population;
-    CHECK(p.enterprises == q.enterprises);
-    CHECK(same(p.market_size, q.market_size));
-    CHECK(same(p.adopted_initial, q.adopted_initial));
-    CHECK(same(p.taste_sd, q.taste_sd));
+    check_same_scalars(detail::population_params(), p, q);
     for (auto f : {&PopulationSpec::size, &PopulationSpec::price_sensitivity,
                    &PopulationSpec::quality_sensitivity, &PopulationSpec::lock_in_fear})
         check_same(p.*f, q.*f);
@@ -87,11 +91,7 @@ void check_same(const Scenario& a, const Scenario& b) {
     for (std::size_t k = 0; k < a.clouds.size(); ++k) {
         const CloudSpec &c = a.clouds[k], &d = b.clouds[k];
         CHECK(c.name == d.name);
-        for (auto f : {&CloudSpec::target_share, &CloudSpec::brand, &CloudSpec::price,
-                       &CloudSpec::silicon_discount, &CloudSpec::silicon_fraction,
-                       &CloudSpec::silicon_target, &CloudSpec::silicon_supply,
-                       &CloudSpec::silicon_supply_growth})
-            CHECK(same(c.*f, d.*f));
+        check_same_scalars(detail::cloud_params(), c, d);
         CHECK(c.offers == d.offers);
         check_same(c.port, d.port);
     }
@@ -99,10 +99,7 @@ void check_same(const Scenario& a, const Scenario& b) {
     for (std::size_t m = 0; m < a.vendors.size(); ++m) {
         const VendorSpec &v = a.vendors[m], &w = b.vendors[m];
         CHECK(v.name == w.name);
-        for (auto f : {&VendorSpec::taste_mean, &VendorSpec::quality0, &VendorSpec::quality_scale,
-                       &VendorSpec::compute_scale, &VendorSpec::margin, &VendorSpec::reinvest,
-                       &VendorSpec::funding})
-            CHECK(same(v.*f, w.*f));
+        check_same_scalars(detail::vendor_params(), v, w);
         check_same(v.training_split, w.training_split);
     }
     check_same(a.events, b.events);
