@@ -157,6 +157,10 @@ std::vector<Block> blocks_of(std::string_view doc, std::string_view doc_name) {
     }
     if (pending) fail("schema block '" + pending->scope + "' is not closed (expected '" + open +
                       pending->scope + end_tail + "')");
+    // A document that lost its markers would otherwise always look up to date.
+    if (blocks.empty())
+        throw InputError(shown(doc_name) + ": no schema blocks (expected lines '" + open +
+                         "S begin -->' and '" + open + "S end -->')");
     return blocks;
 }
 
@@ -180,7 +184,8 @@ void add_changed(std::vector<std::string>& out, const std::string& scope,
         if (!p.is_scalar()) continue;
         const std::string value = value_text(p, spec), fallback = value_text(p, defaults);
         if (value == fallback) continue;
-        const std::string unit = p.kind == ParamKind::number && *p.unit ? std::string(" ") + p.unit : "";
+        const bool has_unit = *p.unit && p.kind != ParamKind::choice && std::string_view(p.unit) != "integer";
+        const std::string unit = has_unit ? std::string(" ") + p.unit : "";
         out.push_back(scope + "." + p.key + " = " + value + unit + " (default " + fallback + ")");
     }
 }

@@ -18,8 +18,8 @@ namespace moatsim {
 
 /// `doc` with the text between every `<!-- schema:S begin -->` and `<!-- schema:S end -->`
 /// line replaced by schema_markdown(S).
-/// @throws InputError for an unknown scope, a begin without its end, or nested markers;
-///         `doc_name` names the document in the message.
+/// @throws InputError for an unknown scope, a begin without its end, nested markers or no
+///         block at all; `doc_name` names the document in the message.
 [[nodiscard]] std::string with_schema_tables(std::string_view doc, std::string_view doc_name);
 
 /// The scopes whose block in `doc` differs from the generated table (empty: up to date).

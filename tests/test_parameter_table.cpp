@@ -122,6 +122,38 @@ TEST_CASE("every scalar key of every table round-trips through writer and loader
     CHECK(changed == 46);
 }
 
+namespace {
+
+/// The lines of one table of a resolved scenario, from its header to the next header.
+std::string section(const std::string& toml, const std::string& header) {
+    const auto at = toml.find("\n" + header + "\n");
+    REQUIRE(at != std::string::npos);
+    const auto end = toml.find("\n[", at + 1);
+    return toml.substr(at, end == std::string::npos ? std::string::npos : end - at) + "\n";
+}
+
+template <class Spec>
+void check_written(const std::string& text, const std::vector<Param<Spec>>& params) {
+    for (const auto& p : params) {
+        INFO("key " << p.key);
+        CHECK_THAT(text, Contains(std::string("\n") + p.key + " = "));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the resolved scenario writes every key of every table", "[parameters]") {
+    // Structured keys too (catalog, port, training_split, the distributions, home_cloud):
+    // the writer's hand-written parts must keep up with the tables.
+    const std::string toml = resolved_toml(parse(minimal));
+    check_written(section(toml, "[run]"), run_params());
+    check_written(section(toml, "[calibration]"), calibration_params());
+    check_written(section(toml, "[globals]"), global_params());
+    check_written(section(toml, "[population]"), population_params());
+    check_written(section(toml, "[clouds.A]"), cloud_params());
+    check_written(section(toml, "[vendors.X]"), vendor_params());
+}
+
 TEST_CASE("the loader accepts exactly the table's keys", "[parameters]") {
     // A key missing from the table is an unknown key; one in it is read.
     CHECK_THROWS_WITH(parse(with(minimal, "[clouds.A]\n", "[clouds.A]\nsilicon_share = 0.1\n")),
@@ -191,6 +223,7 @@ TEST_CASE("schema blocks in a document are regenerated and checked", "[parameter
                       Contains("d.md:") && Contains("schema block 'run' is not closed"));
     CHECK_THROWS_WITH(with_schema_tables("<!-- schema:nope begin -->\n<!-- schema:nope end -->\n", "d.md"),
                       Contains("unknown schema scope 'nope'"));
+    CHECK_THROWS_WITH(stale_schema_tables("# no markers\n", "d.md"), Contains("d.md: no schema blocks"));
     CHECK_THROWS_WITH(with_schema_tables("x\n<!-- schema:run end -->\n", "d.md"),
                       Contains("d.md:2: '<!-- schema:run end -->' without its begin"));
 }
