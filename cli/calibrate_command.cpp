@@ -4,16 +4,19 @@
 // and a calibrated scenario (docs/CALIBRATE.md). Non-convergence: exit 1, nothing written.
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <tbb/task_arena.h>
 
 #include <chrono>
 #include <iostream>
 
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
+#include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "core/input_error.hpp"
 #include "experiments/calibration_output.hpp"
 #include "io/atomic_file.hpp"
+#include "io/manifest.hpp"
 #include "io/result_directory.hpp"
 
 namespace moatsim::cli {
@@ -51,7 +54,7 @@ std::string estimates_table(const CalibrationSpec& spec, const CalibrationReport
     return out + (r.out_of_sample_points > 0 ? "\n(* out of sample: predicted, not fitted)\n" : "\n");
 }
 
-int calibrate(const po::variables_map& vm) {
+int calibrate(const po::variables_map& vm, const std::vector<std::string>& args) {
     remove_temporaries_on_signals();
     if (!vm.count("scenario")) throw InputError("moatsim calibrate: missing CALIBRATION.toml");
     const bool quiet = vm.count("quiet") > 0;
@@ -74,6 +77,7 @@ int calibrate(const po::variables_map& vm) {
 
     spdlog::info("fitting {} parameter(s) to {} observations, {} start(s)", spec.parameters.size(),
                  objective.history().size(), spec.starts);
+    const auto started_wall = std::chrono::system_clock::now();
     const auto started = std::chrono::steady_clock::now();
     FitResult fit;
     try {
@@ -98,12 +102,26 @@ int calibrate(const po::variables_map& vm) {
         objective, report,
         std::filesystem::relative(std::filesystem::absolute(base_file), emit_dir).generic_string());
     toml.commit();
+    Manifest m;
+    m.command = "calibrate";
+    m.command_line = command_line("calibrate", args);
+    m.inputs.push_back({"calibration", spec.source});
+    add_scenario_inputs(m, "scenario", root);
+    for (const auto& o : objective.history())  // each history file once, in the order read
+        if (m.inputs.back().file != o.file) m.inputs.push_back({"history", o.file});
+    m.seeds = {spec.seed};
+    m.threads = tbb::this_task_arena::max_concurrency();
+    m.started = started_wall;
+    m.wall_seconds = report.seconds;
+    m.counts = {{"evaluations", static_cast<std::int64_t>(report.fit.evaluations)},
+                {"enterprises", *spec.overrides.enterprises}};
+    write_manifest(result_dir.path(), m);
     result_dir.commit();
     if (!quiet) {
         std::cout << estimates_table(spec, report);
         std::cout << fmt::format("{} evaluations in {:.1f} s.\nWritten to {}/ (calibration.json, "
                                  "calibration.csv, residuals.csv, errors.csv, profile.csv, "
-                                 "correlation.csv); scenario {}\n",
+                                 "correlation.csv, manifest.json); scenario {}\n",
                                  report.fit.evaluations, report.seconds,
                                  result_dir.target().string(), emit.string());
     }
@@ -127,7 +145,7 @@ int calibrate_command(const std::vector<std::string>& args) {
             std::cout << calibrate_usage << desc;
             return exit_ok;
         }
-        return calibrate(vm);
+        return calibrate(vm, args);
     });
 }
 

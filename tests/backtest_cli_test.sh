@@ -73,7 +73,7 @@ TOML
 }
 cal ok
 run_code 0 "calibrate" "$moatsim" calibrate "$work/ok.toml" --fit-until 2024-12 --quiet --out "$work/c"
-for f in calibration.json calibration.csv residuals.csv errors.csv profile.csv correlation.csv calibrated.toml; do
+for f in calibration.json calibration.csv residuals.csv errors.csv profile.csv correlation.csv calibrated.toml manifest.json; do
   [ -s "$work/c/$f" ] && pass || fail "calibrate wrote no $f"
 done
 contains "errors.csv marks 2025 out of sample" "$work/c/errors.csv" "2025-08,out,"
