@@ -15,6 +15,8 @@ int report_command(const std::vector<std::string>& args);
 int live_command(const std::vector<std::string>& args);
 int sensitivity_command(const std::vector<std::string>& args);
 int uncertainty_command(const std::vector<std::string>& args);
+int backtest_command(const std::vector<std::string>& args);
+int calibrate_command(const std::vector<std::string>& args);
 int schema_command(const std::vector<std::string>& args);
 
 /// Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.

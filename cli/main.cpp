@@ -23,6 +23,8 @@ Usage:
   moatsim plot DIR --svg FILE [--metric M]  chart of a run, compare or sweep directory (SVG)
   moatsim report DIR [-o FILE]              self-contained HTML report of an output directory
   moatsim live SCENARIO.toml [options]      watch one replicate tick by tick in the terminal
+  moatsim backtest SCENARIO.toml --data DIR fit of a historical run to observed shares
+  moatsim calibrate CALIBRATION.toml        estimate free parameters from the history
   moatsim schema --markdown [--scope S]     every scenario key: unit, default, range (Markdown)
   moatsim --help | --version
 
@@ -56,6 +58,8 @@ int main(int argc, char** argv) {
     if (command == "plot") return moatsim::cli::plot_command(args);
     if (command == "report") return moatsim::cli::report_command(args);
     if (command == "live") return moatsim::cli::live_command(args);
+    if (command == "backtest") return moatsim::cli::backtest_command(args);
+    if (command == "calibrate") return moatsim::cli::calibrate_command(args);
     if (command == "schema") return moatsim::cli::schema_command(args);
     std::fprintf(stderr, "moatsim: unknown command '%s'\n\n%s", command.c_str(), usage);
     return moatsim::cli::exit_bad_input;

@@ -54,6 +54,22 @@ std::string polyline(const ChartSeries& s, const Scale& sx, const Scale& sy, Ok 
     return d;
 }
 
+// Observations: a whisker from lo to hi (where both are finite) and an open dot at y.
+void draw_points(SvgWriter& svg, const ChartSeries& s, const Scale& sx, const Scale& sy,
+                 const std::string& colour) {
+    svg.open_group({{"class", "points"}, {"data-series", s.name}}, s.name);
+    for (std::size_t k = 0; k < s.y.size(); ++k) {
+        if (!std::isfinite(s.x[k]) || !std::isfinite(s.y[k])) continue;
+        const std::string px = svg_number(sx(s.x[k]));
+        if (!s.lo.empty() && std::isfinite(s.lo[k]) && std::isfinite(s.hi[k]))
+            svg.element("line", {{"x1", px}, {"x2", px}, {"y1", svg_number(sy(s.lo[k]))},
+                                 {"y2", svg_number(sy(s.hi[k]))}, {"stroke", colour}, {"stroke-width", "1.5"}});
+        svg.element("circle", {{"cx", px}, {"cy", svg_number(sy(s.y[k]))}, {"r", "3.5"},
+                               {"fill", "white"}, {"stroke", colour}, {"stroke-width", "2"}});
+    }
+    svg.close_group();
+}
+
 // The band as closed polygons, one per run of points where both lo and hi are finite.
 std::string band_path(const ChartSeries& s, const Scale& sx, const Scale& sy) {
     std::string d;
@@ -215,20 +231,27 @@ std::string line_chart_svg(const LineChart& c) {
     draw_markers(svg, c.markers, sx, top, bottom);
 
     // Bands first, all of them, so no band hides another series' line.
+    const auto colour = [&c](std::size_t i) {
+        return series_colour(c.series[i].colour >= 0 ? static_cast<std::size_t>(c.series[i].colour) : i);
+    };
     for (std::size_t i = 0; i < c.series.size(); ++i) {
         const auto& s = c.series[i];
-        if (s.lo.empty()) continue;
+        if (s.lo.empty() || s.points) continue;
         const std::string d = band_path(s, sx, sy);
         if (d.empty()) continue;
         svg.element("path", {{"class", "band"}, {"data-series", s.name}, {"d", d},
-                             {"fill", series_colour(i)}, {"fill-opacity", "0.18"}, {"stroke", "none"}});
+                             {"fill", colour(i)}, {"fill-opacity", "0.18"}, {"stroke", "none"}});
     }
     for (std::size_t i = 0; i < c.series.size(); ++i) {
         const auto& s = c.series[i];
+        if (s.points) {
+            draw_points(svg, s, sx, sy, colour(i));
+            continue;
+        }
         SvgAttributes a = {{"class", "line"}, {"data-series", s.name},
                            {"d", polyline(s, sx, sy, [&](std::size_t k) { return std::isfinite(s.y[k]); },
                                           [&](std::size_t k) { return s.y[k]; })},
-                           {"fill", "none"}, {"stroke", series_colour(i)}, {"stroke-width", "2"},
+                           {"fill", "none"}, {"stroke", colour(i)}, {"stroke-width", "2"},
                            {"stroke-linejoin", "round"}};
         if (!series_dash(i).empty()) a.emplace_back("stroke-dasharray", series_dash(i));
         svg.open_group({}, s.name);
@@ -242,9 +265,13 @@ std::string line_chart_svg(const LineChart& c) {
     for (std::size_t i = 0; i < c.series.size(); ++i) {
         const double ly = top + 10 + 20 * static_cast<double>(i);
         SvgAttributes a = {{"x1", svg_number(lx)}, {"x2", svg_number(lx + 22)}, {"y1", svg_number(ly)},
-                           {"y2", svg_number(ly)}, {"stroke", series_colour(i)}, {"stroke-width", "3"}};
-        if (!series_dash(i).empty()) a.emplace_back("stroke-dasharray", series_dash(i));
-        svg.element("line", a);
+                           {"y2", svg_number(ly)}, {"stroke", colour(i)}, {"stroke-width", "3"}};
+        if (!series_dash(i).empty() && !c.series[i].points) a.emplace_back("stroke-dasharray", series_dash(i));
+        if (c.series[i].points)
+            svg.element("circle", {{"cx", svg_number(lx + 11)}, {"cy", svg_number(ly)}, {"r", "4"},
+                                   {"fill", "white"}, {"stroke", colour(i)}, {"stroke-width", "2"}});
+        else
+            svg.element("line", a);
         svg.text_element("text", {{"class", "legend-entry"}, {"x", svg_number(lx + 28)},
                                   {"y", svg_number(ly + 4)}},
                          fit_text(c.series[i].name, c.width - lx - 34, 12));

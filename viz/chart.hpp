@@ -16,6 +16,10 @@ struct ChartSeries {
     std::vector<double> x;       // months since LineChart::time_origin, or plain numbers
     std::vector<double> y;       // NaN = gap in the line
     std::vector<double> lo, hi;  // 95% band: empty, or one per y (NaN = no band there)
+    /// Observations: a dot per point with a whisker from lo to hi, no line and no band
+    /// (drawn as <g class="points"> with data-series, one <circle> per point).
+    bool points = false;
+    int colour = -1;             // palette index; -1: the series' position in the chart
 };
 
 struct ChartMarker {

@@ -8,6 +8,7 @@
 
 #include "core/input_error.hpp"
 #include "io/plot_metrics.hpp"
+#include "viz/backtest_charts.hpp"
 #include "viz/report_parts.hpp"
 #include "viz/result_charts.hpp"
 
@@ -117,6 +118,11 @@ std::string run_report(const RunResults& run, const std::optional<JsonValue>& ma
     std::vector<std::pair<std::string, std::string>> charts;
     for (const auto& metric : run_plot_metrics())
         charts.emplace_back(metric, line_chart_svg(run_chart(run, metric)));
+    // A `moatsim backtest` directory (docs/BACKTEST.md): its observation charts are still read
+    // from backtest.csv by viz/backtest_charts.cpp, not through io/'s readers.
+    std::vector<std::string> backtest;
+    if (fs::exists(dir / "backtest.csv"))
+        for (const auto& c : backtest_charts(dir)) backtest.push_back(line_chart_svg(c));
 
     const std::string name = !work.scenario.empty() ? work.scenario : info ? info->name : dir.filename().string();
     HtmlPage page("moatsim report: " + name);
@@ -158,6 +164,14 @@ std::string run_report(const RunResults& run, const std::optional<JsonValue>& ma
     page.heading(2, "Over time");
     for (const auto& [metric, svg] : charts) page.figure("chart-" + metric, svg);
     page.close_section();
+
+    if (!backtest.empty()) {
+        page.open_section("backtest");
+        page.heading(2, "Backtest against published shares");
+        for (std::size_t i = 0; i < backtest.size(); ++i)
+            page.figure("chart-backtest-" + std::to_string(i), backtest[i]);
+        page.close_section();
+    }
 
     page.open_section("events");
     page.heading(2, "Events");
