@@ -1,6 +1,5 @@
 #include "cli/analysis_frame.hpp"
 
-#include <tbb/task_arena.h>
 
 #include "cli/command_frame.hpp"
 #include "cli/run_manifest.hpp"
@@ -26,7 +25,7 @@ Manifest analysis_manifest(const std::string& command, const std::vector<std::st
     m.command_line = command_line(command, args);
     add_scenario_inputs(m, "base", base);
     m.seeds = {base.run.seed};
-    m.threads = tbb::this_task_arena::max_concurrency();
+    m.threads = worker_threads();
     m.started = started;
     m.wall_seconds = seconds;
     return m;

@@ -3,7 +3,6 @@
 // run's own tables and print the fit per series (docs/BACKTEST.md).
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
-#include <tbb/task_arena.h>
 
 #include <chrono>
 #include <iostream>
@@ -78,7 +77,7 @@ int backtest(const po::variables_map& vm, const std::vector<std::string>& args) 
     for (const auto& o : history)  // each history file once, in the order read
         if (m.inputs.back().file != o.file) m.inputs.push_back({"history", o.file});
     m.seeds = {scenario.run.seed};
-    m.threads = tbb::this_task_arena::max_concurrency();
+    m.threads = worker_threads();
     m.started = started_wall;
     m.wall_seconds = seconds;
     m.counts = {{"observations", static_cast<std::int64_t>(history.size())},

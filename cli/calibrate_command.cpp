@@ -4,7 +4,6 @@
 // and a calibrated scenario (docs/CALIBRATE.md). Non-convergence: exit 1, nothing written.
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
-#include <tbb/task_arena.h>
 
 #include <chrono>
 #include <iostream>
@@ -110,7 +109,7 @@ int calibrate(const po::variables_map& vm, const std::vector<std::string>& args)
     for (const auto& o : objective.history())  // each history file once, in the order read
         if (m.inputs.back().file != o.file) m.inputs.push_back({"history", o.file});
     m.seeds = {spec.seed};
-    m.threads = tbb::this_task_arena::max_concurrency();
+    m.threads = worker_threads();
     m.started = started_wall;
     m.wall_seconds = report.seconds;
     m.counts = {{"evaluations", static_cast<std::int64_t>(report.fit.evaluations)},

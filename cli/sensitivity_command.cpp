@@ -1,8 +1,6 @@
 // `moatsim sensitivity SA.toml`: Sobol indices or Morris screening of the file's outputs over
 // its uncertain parameters (docs/SENSITIVITY.md); rerunning after an interruption resumes.
 #include <spdlog/spdlog.h>
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 
 #include <chrono>
 #include <iostream>

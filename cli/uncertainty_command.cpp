@@ -2,8 +2,6 @@
 // per tick across draws of the uncertain parameters (docs/SENSITIVITY.md), each draw a pair
 // on common random numbers; a fan chart per cloud. Resumable like a sweep.
 #include <spdlog/spdlog.h>
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 
 #include <chrono>
 #include <iostream>

@@ -19,6 +19,7 @@
 #include "experiments/uncertainty_analysis.hpp"
 #include "tests/scenario_text.hpp"
 #include "viz/html_report.hpp"
+#include "viz/report_parts.hpp"
 
 using namespace moatsim;
 using Catch::Contains;
@@ -231,7 +232,8 @@ TEST_CASE("moatsim sensitivity: bad input exits 2, names file:line:key, writes n
 TEST_CASE("moatsim report of a sensitivity directory shows its indices", "[sensitivity][report]") {
     const SaDir d;
     (void)run_sensitivity(load_sensitivity(d.write(sobol_file)), d.dir / "out", {});
-    const std::string html = html_report(d.dir / "out");
+    REQUIRE(report::is_analysis_directory(d.dir / "out"));
+    const std::string html = report::analysis_report(d.dir / "out");
     CHECK_THAT(html, Contains("Which parameters the outputs hinge on"));
     CHECK_THAT(html, Contains("globals.scarcity_penalty</td>"));
     CHECK_THAT(html, Contains(">ST</td><td class=\"num\">0</td>"));  // its ST, exactly 0

@@ -193,7 +193,7 @@ TEST_CASE("replicate_values keeps each replicate's value, paired across runs", "
         "name = \"p\"\nbase = \"base.toml\"\nreplicate_values = true\n[design]\nkind = \"grid\"\n"
         "[[parameters]]\nkey = \"clouds.A.price\"\nvalues = [3.0, 3.0]\n"));
     CHECK(spec.replicate_values);
-    (void)run_sweep(spec, d.dir / "out", {}, {});
+    (void)run_sweep(spec, {d.dir / "out"});
     std::istringstream csv(read_all(d.dir / "out" / "sweep.csv"));
     std::string line;
     std::getline(csv, line);

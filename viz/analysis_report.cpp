@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "io/csv_reader.hpp"
+#include "io/manifest.hpp"
 #include "viz/report_parts.hpp"
 
 namespace moatsim::report {
@@ -57,7 +58,7 @@ bool is_analysis_directory(const fs::path& dir) {
 }
 
 std::string analysis_report(const fs::path& dir) {
-    const auto manifest = read_manifest(dir);
+    const auto manifest = read_manifest_json(dir);
     std::error_code ec;
     const bool sensitivity = fs::is_regular_file(dir / "sensitivity.csv", ec);
     const std::string what = sensitivity ? "sensitivity" : "uncertainty";
