@@ -82,4 +82,17 @@ po::variables_map parse_with_scenario(const std::vector<std::string>& args,
     return parse_with_positional(args, desc, "scenario");
 }
 
+po::variables_map parse_base_alt(const std::vector<std::string>& args,
+                                 const po::options_description& desc) {
+    po::options_description all;
+    all.add(desc);
+    all.add_options()("base", po::value<std::string>(), "")("alt", po::value<std::string>(), "");
+    po::positional_options_description positional;
+    positional.add("base", 1).add("alt", 1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(all).positional(positional).style(option_style()).run(), vm);
+    po::notify(vm);
+    return vm;
+}
+
 }  // namespace moatsim::cli

@@ -127,15 +127,8 @@ int uncertainty_command(const std::vector<std::string>& args) {
         ("threads", po::value<int>(), "worker threads (default: all cores)")
         ("quiet,q", "no progress bar, table or log messages");
     add_override_options(desc);
-    po::options_description all;
-    all.add(desc);
-    all.add_options()("base", po::value<std::string>(), "")("alt", po::value<std::string>(), "");
-    po::positional_options_description positional;
-    positional.add("base", 1).add("alt", 1);
     return run_reporting_errors("uncertainty", uncertainty_usage, desc, [&] {
-        po::variables_map vm;
-        po::store(po::command_line_parser(args).options(all).positional(positional).style(option_style()).run(), vm);
-        po::notify(vm);
+        const po::variables_map vm = parse_base_alt(args, desc);
         if (vm.count("help")) {
             std::cout << uncertainty_usage << desc;
             return exit_ok;
