@@ -108,14 +108,8 @@ int backtest_command(const std::vector<std::string>& args) {
         ("threads", po::value<int>(), "worker threads (default: all cores)")
         ("quiet,q", "no table or log messages");
     add_override_options(desc);
-    return run_reporting_errors("backtest", backtest_usage, desc, [&] {
-        const auto vm = parse_with_scenario(args, desc);
-        if (vm.count("help")) {
-            std::cout << backtest_usage << desc;
-            return exit_ok;
-        }
-        return backtest(vm, args);
-    });
+    return run_scenario_command("backtest", backtest_usage, desc, args,
+                                [&](const po::variables_map& vm) { return backtest(vm, args); });
 }
 
 }  // namespace moatsim::cli

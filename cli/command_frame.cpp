@@ -1,4 +1,5 @@
 #include "cli/command_frame.hpp"
+#include "cli/scenario_options.hpp"
 
 #include <pthread.h>
 #include <signal.h>
@@ -82,6 +83,20 @@ int run_reporting_errors(const std::string& command, const std::string& usage,
         std::cerr << "moatsim " << command << " failed: " << e.what() << "\n";
         return exit_failure;
     }
+}
+
+int run_scenario_command(const std::string& command, const std::string& usage,
+                         const boost::program_options::options_description& desc,
+                         const std::vector<std::string>& args,
+                         const std::function<int(const boost::program_options::variables_map&)>& body) {
+    return run_reporting_errors(command, usage, desc, [&] {
+        const auto vm = parse_with_scenario(args, desc);
+        if (vm.count("help")) {
+            std::cout << usage << desc;
+            return exit_ok;
+        }
+        return body(vm);
+    });
 }
 
 }  // namespace moatsim::cli

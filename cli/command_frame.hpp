@@ -38,4 +38,12 @@ int run_reporting_errors(const std::string& command, const std::string& usage,
                          const boost::program_options::options_description& desc,
                          const std::function<int()>& body);
 
+/// The frame of a command that takes one SCENARIO (or sweep/analysis file): parses args with
+/// desc, prints usage and options for --help, else runs body(vm) — all inside
+/// run_reporting_errors.
+int run_scenario_command(const std::string& command, const std::string& usage,
+                         const boost::program_options::options_description& desc,
+                         const std::vector<std::string>& args,
+                         const std::function<int(const boost::program_options::variables_map&)>& body);
+
 }  // namespace moatsim::cli

@@ -6,6 +6,9 @@
 
 #include "cli/commands.hpp"
 #include "moatsim_version.hpp"
+#if MOATSIM_MPI
+#include "distributed/mpi_session.hpp"
+#endif
 
 namespace {
 
@@ -33,8 +36,9 @@ Run 'moatsim <command> --help' for a command's options. Documentation: README.md
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+namespace moatsim::cli {
+
+int dispatch_command(std::vector<std::string> args) {
     if (args.empty()) {
         std::fputs(usage, stderr);
         return moatsim::cli::exit_bad_input;
@@ -63,4 +67,14 @@ int main(int argc, char** argv) {
     if (command == "schema") return moatsim::cli::schema_command(args);
     std::fprintf(stderr, "moatsim: unknown command '%s'\n\n%s", command.c_str(), usage);
     return moatsim::cli::exit_bad_input;
+}
+
+}  // namespace moatsim::cli
+
+int main(int argc, char** argv) {
+#if MOATSIM_MPI
+    // One rank of an MPI job (mpirun, srun): docs/MPI.md. Otherwise MPI is never touched.
+    if (moatsim::launched_by_mpi()) return moatsim::cli::main_under_mpi(argc, argv);
+#endif
+    return moatsim::cli::dispatch_command(std::vector<std::string>(argv + 1, argv + argc));
 }

@@ -12,7 +12,6 @@
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
 #include "viz/html_report.hpp"
-#include "viz/report_parts.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -34,11 +33,8 @@ int report(const po::variables_map& vm) {
         vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>()) : dir / "report.html";
     refuse_overwriting_inputs(out, dir, "-o");
     // Read and drawn in full before the file is opened: bad input writes nothing.
-    // Sensitivity and uncertainty directories have their own page (viz/analysis_report.cpp).
-    const std::string html = report::is_analysis_directory(dir)
-                                 ? report::analysis_report(dir)
-                                 : html_report(read_any_results(dir, report_run_metrics()),
-                                               read_manifest_json(dir));
+    const std::string html =
+        html_report(read_any_results(dir, report_run_metrics()), read_manifest_json(dir));
     write_file_atomically(out, html);
     if (!vm.count("quiet")) std::cout << "Report written to " << out.string() << "\n";
     return exit_ok;

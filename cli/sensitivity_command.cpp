@@ -99,14 +99,8 @@ int sensitivity_command(const std::vector<std::string>& args) {
         ("threads", po::value<int>(), "worker threads (default: all cores)")
         ("quiet,q", "no progress bar, table or log messages");
     add_override_options(desc);
-    return run_reporting_errors("sensitivity", sensitivity_usage, desc, [&] {
-        const auto vm = parse_with_scenario(args, desc);
-        if (vm.count("help")) {
-            std::cout << sensitivity_usage << desc;
-            return exit_ok;
-        }
-        return sensitivity(vm, args);
-    });
+    return run_scenario_command("sensitivity", sensitivity_usage, desc, args,
+                                [&](const po::variables_map& vm) { return sensitivity(vm, args); });
 }
 
 }  // namespace moatsim::cli

@@ -83,14 +83,8 @@ int sweep_command(const std::vector<std::string>& args) {
         ("threads", po::value<int>(), "worker threads (default: all cores)")
         ("quiet,q", "no progress bar, summary or log messages");
     add_override_options(desc);
-    return run_reporting_errors("sweep", sweep_usage, desc, [&] {
-        const auto vm = parse_with_scenario(args, desc);
-        if (vm.count("help")) {
-            std::cout << sweep_usage << desc;
-            return exit_ok;
-        }
-        return sweep(vm, args);
-    });
+    return run_scenario_command("sweep", sweep_usage, desc, args,
+                                [&](const po::variables_map& vm) { return sweep(vm, args); });
 }
 
 }  // namespace moatsim::cli
