@@ -7,6 +7,7 @@
 
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
+#include "cli/run_partition.hpp"
 #include "distributed/mpi_session.hpp"
 
 namespace moatsim::cli {
@@ -19,6 +20,9 @@ int main_under_mpi(int argc, char** argv) {
     try {
         MpiSession session(argc, argv);
         if (!session.distributed()) return dispatch_command(std::move(args));
+        // `run` splits each replicate's enterprises over the ranks (docs/SCALING.md).
+        if (!args.empty() && args.front() == "run")
+            return run_partitioned_under_mpi(session, std::move(args));
         // A command that does not spread its work runs on rank 0 alone, so that no two ranks
         // write the same file; the others end at once.
         if (!session.coordinator()) return exit_ok;

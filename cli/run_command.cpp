@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <exception>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/run_partition.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/share_table.hpp"
@@ -52,31 +54,67 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
 
     const auto threads = thread_limit(vm);
 
+    // Under mpirun (cli/mpi_run.cpp) each rank runs one partition of the enterprises
+    // (core/partition.hpp); rank 0 alone writes. The ranks agree that their set-up worked
+    // before the first reduction, so a failing rank never leaves the others waiting.
+    PartitionReducer* const reducer = run_reducer();
+    const bool partitioned = reducer != nullptr && reducer->partitions() > 1;
+    const bool writer = reducer == nullptr || reducer->index() == 0;
     std::optional<Population> loaded;
-    if (vm.count("population")) {
-        loaded = load_population_csv(vm["population"].as<std::string>(), cloud_names(scenario),
-                                     vendor_names(scenario));
-        scenario.population.enterprises = static_cast<std::int64_t>(loaded->count());
-        spdlog::info("loaded {} enterprises from {}", loaded->count(),
-                     vm["population"].as<std::string>());
+    Partition partition;
+    std::optional<ResultDirectory> result_dir;
+    std::filesystem::path out_dir;
+    std::exception_ptr failure;
+    try {
+        if (vm.count("population")) {
+            const std::string file = vm["population"].as<std::string>();
+            if (partitioned) {
+                const std::uint64_t n = count_population_rows(file);
+                if (n == 0)
+                    throw InputError(file + ":2: no enterprises (the file has a header but no rows)");
+                partition = {partition_range(n, reducer->partitions(), reducer->index()), reducer};
+                loaded = load_population_csv_block(file, cloud_names(scenario),
+                                                   vendor_names(scenario), partition.range);
+                scenario.population.enterprises = static_cast<std::int64_t>(n);
+            } else {
+                loaded = load_population_csv(file, cloud_names(scenario), vendor_names(scenario));
+                scenario.population.enterprises = static_cast<std::int64_t>(loaded->count());
+            }
+            spdlog::info("loaded {} enterprises from {}", scenario.population.enterprises, file);
+        }
+        if (partitioned && !vm.count("population")) {
+            const auto n = static_cast<std::uint64_t>(scenario.population.enterprises);
+            partition = {partition_range(n, reducer->partitions(), reducer->index()), reducer};
+        }
+        if (partitioned && vm.count("export-population"))
+            throw InputError("--export-population is not available under mpirun with more than "
+                             "one rank (each rank holds only its block of the population); "
+                             "export it with a plain `moatsim run`");
+        out_dir = output_directory(vm, std::filesystem::path("results") / scenario.name);
+        if (writer) {
+            // Opened before hours of computing, to fail early; every file goes to its
+            // temporary directory, swapped in for out_dir once all are written.
+            result_dir.emplace(out_dir);
+            log_repairs(result_dir->notes());
+            if (vm.count("population")) result_dir->carry_over(vm["population"].as<std::string>());
+        }
+    } catch (...) {
+        if (!partitioned) throw;
+        failure = std::current_exception();
     }
+    if (partitioned) agree_on_failure(*reducer, failure);
+
     if (scenario.calibrate_on_base) {
         scenario = pin_base_brands(std::move(scenario), overrides_from(vm),
-                                   loaded ? &*loaded : nullptr);
+                                   loaded ? &*loaded : nullptr,
+                                   partitioned ? *reducer : local_reducer());
         spdlog::info("brand constants calibrated on the root base {} (calibrate = \"base\")",
                      scenario.bases.back().string());
     }
-    const std::filesystem::path out_dir =
-        output_directory(vm, std::filesystem::path("results") / scenario.name);
-    // Opened before hours of computing, to fail early; every file goes to its temporary
-    // directory, swapped in for out_dir once all are written.
-    ResultDirectory result_dir(out_dir);
-    log_repairs(result_dir.notes());
-    if (vm.count("population")) result_dir.carry_over(vm["population"].as<std::string>());
 
     if (vm.count("export-population")) {
         const std::filesystem::path file = vm["export-population"].as<std::string>();
-        AtomicFile out(result_dir.place(file));
+        AtomicFile out(result_dir->place(file));
         write_population_csv(out.stream(), loaded ? *loaded : replicate_population(scenario, 0),
                              cloud_names(scenario), vendor_names(scenario));
         out.commit();
@@ -85,17 +123,20 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
 
     const auto rows = static_cast<std::uint64_t>(scenario.run.replicates) *
                       static_cast<std::uint64_t>(scenario.run.ticks + 1);
-    ProgressBar bar(scenario.name, rows, !quiet && ProgressBar::stderr_is_terminal());
+    ProgressBar bar(scenario.name, rows, writer && !quiet && ProgressBar::stderr_is_terminal());
     const auto started_wall = std::chrono::system_clock::now();
     const auto started = std::chrono::steady_clock::now();
     const EnsembleResult result =
-        run_ensemble(scenario, loaded ? &*loaded : nullptr, [&bar] { bar.advance(); });
+        partitioned ? run_ensemble_partitioned(scenario, loaded ? &*loaded : nullptr, partition,
+                                               [&bar] { bar.advance(); })
+                    : run_ensemble(scenario, loaded ? &*loaded : nullptr, [&bar] { bar.advance(); });
     bar.finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
+    if (!writer) return exit_ok;  // rank 0 holds the same rows and writes them
     const Scenario resolved = resolved_scenario(scenario, result);
-    write_run_outputs(result_dir.path(), resolved, result);
+    write_run_outputs(result_dir->path(), resolved, result);
     Manifest manifest;
     manifest.command = "run";
     manifest.command_line = command_line("run", args);
@@ -109,8 +150,11 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     manifest.counts = {{"replicates", scenario.run.replicates},
                        {"enterprises", scenario.population.enterprises}};
     manifest.notes = {{"mode", scenario.run.mode == Mode::expected ? "expected" : "stochastic"}};
-    write_manifest(result_dir.path(), manifest);
-    result_dir.commit();
+    if (partitioned)
+        manifest.notes.push_back({"partitions", std::to_string(reducer->partitions()) +
+                                                    " MPI ranks, one block of enterprises each"});
+    write_manifest(result_dir->path(), manifest);
+    result_dir->commit();
     if (!quiet) {
         std::cout << share_table(resolved, result);
         std::cout << "Ran " << scenario.run.replicates << " replicate(s) of "

@@ -28,7 +28,7 @@ void agree_on_failure(PartitionReducer& reducer, const std::exception_ptr& local
     if (local_failure) std::rethrow_exception(local_failure);
     if (failed[0] > 0)
         throw std::runtime_error(std::to_string(failed[0]) + " other partition(s) of this run "
-                                 "failed (their error is reported by them)");
+                                 "failed (each reports its own error)");
 }
 
 }  // namespace moatsim
