@@ -47,25 +47,28 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     if (vm.count("population") && vm.count("enterprises"))
         throw InputError("--enterprises cannot be combined with --population "
                          "(the file fixes the number of enterprises)");
-    Scenario scenario = load_scenario(scenario_file, overrides_from(vm));
-    const bool quiet = vm.count("quiet") > 0;
-    if (quiet) spdlog::set_level(spdlog::level::warn);
-    log_skipped_events(scenario);
-
-    const auto threads = thread_limit(vm);
-
     // Under mpirun (cli/mpi_run.cpp) each rank runs one partition of the enterprises
-    // (core/partition.hpp); rank 0 alone writes. The ranks agree that their set-up worked
-    // before the first reduction, so a failing rank never leaves the others waiting.
+    // (core/partition.hpp); rank 0 alone writes.
     PartitionReducer* const reducer = run_reducer();
     const bool partitioned = reducer != nullptr && reducer->partitions() > 1;
     const bool writer = reducer == nullptr || reducer->index() == 0;
+    ScenarioOverrides overrides = overrides_from(vm);
+    if (partitioned) overrides.partitions = reducer->partitions();  // memory: the block only
+    const bool quiet = vm.count("quiet") > 0;
+    if (quiet) spdlog::set_level(spdlog::level::warn);
+    const auto threads = thread_limit(vm);
+
+    // The ranks agree that their set-up worked before the first reduction, so a failing
+    // rank (its memory, its rows of a population file) never leaves the others waiting.
+    Scenario scenario;
     std::optional<Population> loaded;
     Partition partition;
     std::optional<ResultDirectory> result_dir;
     std::filesystem::path out_dir;
     std::exception_ptr failure;
     try {
+        scenario = load_scenario(scenario_file, overrides);
+        log_skipped_events(scenario);
         if (vm.count("population")) {
             const std::string file = vm["population"].as<std::string>();
             if (partitioned) {
@@ -105,7 +108,7 @@ int run(const po::variables_map& vm, const std::vector<std::string>& args) {
     if (partitioned) agree_on_failure(*reducer, failure);
 
     if (scenario.calibrate_on_base) {
-        scenario = pin_base_brands(std::move(scenario), overrides_from(vm),
+        scenario = pin_base_brands(std::move(scenario), overrides,
                                    loaded ? &*loaded : nullptr,
                                    partitioned ? *reducer : local_reducer());
         spdlog::info("brand constants calibrated on the root base {} (calibrate = \"base\")",
