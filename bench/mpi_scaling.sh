@@ -10,6 +10,9 @@ set -euo pipefail
 build=$(realpath "${1:-build}")
 src=$(realpath "$(dirname "$0")/..")
 export OMPI_MCA_btl=self,vader OMPI_MCA_btl_vader_single_copy_mechanism=none
+# A rank waiting in a reduction yields its core (else it spins, and 3-4 ranks on 2 cores
+# take turns spinning): what an oversubscribed run needs.
+export OMPI_MCA_mpi_yield_when_idle=1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -36,6 +39,7 @@ measure() {  # mode N ranks ticks
     "${reductions:--}" "${us:--}" "${folds:--}" "${fold_us:--}"
 }
 
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every row)"
 header='| mode | N | ranks | N per rank | wall s | run s | CPU s | max RSS per rank MiB | integer sums | us each | in-order folds | us each |
 |---|---|---|---|---|---|---|---|---|---|---|---|'
 echo "## Strong scaling: fixed N, 1 thread per rank (ranks 3-4 oversubscribed on 2 cores)"
@@ -52,3 +56,4 @@ echo "## The reductions alone (44 values: baseline's 4 clouds x 9 vendors + 8)"
 for np in 1 2 3 4; do
   mpirun --allow-run-as-root --oversubscribe -np "$np" "$build/bench/moatsim_bench_reduce"
 done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
