@@ -254,3 +254,17 @@ TEST_CASE("live frame shows the catalog grid with prices, following catalog even
     CHECK(count_of(frame, "$3.80") == 1);
     CHECK(count_of(frame, "$4.00") == 0);
 }
+
+TEST_CASE("live scale grows to the largest share shown, vendors included, and says so", "[live]") {
+    const Scenario s = test::small_scenario(100, 24);
+    LiveFrame f = live_frame_for(s);
+    TickRecord r = record(0, {0.4, 0.35, 0.25});
+    r.vendors[2].share = 0.72;  // one vendor above the 50% default
+    record_tick(f, s, r);
+    const std::string frame = render_frame(f, {100, 30}, false);
+    CHECK(count_of(frame, "one scale, 0 to 80%") == 1);
+    // Its bar is 0.72 / 0.8 of the full width, not clamped to it: Z's bar is shorter than
+    // the full-width run of cells (bar_w = 35 at 100 columns).
+    const std::string z_row = line_starting(frame, " Z ");
+    CHECK(count_of(z_row, "█") == 31);  // 0.9 * 35 = 31.5 cells: 31 full, one partial
+}

@@ -258,6 +258,8 @@ std::string render_frame(const LiveFrame& f, TerminalSize size, bool colour) {
     for (const auto& c : f.clouds)
         for (std::size_t i = first_shown(c.history, static_cast<std::size_t>(std::max(spark_w, 1))); i < c.history.size(); ++i)
             if (std::isfinite(c.history[i])) full = std::max(full, std::ceil(c.history[i] * 10 - 1e-9) / 10);
+    for (const auto& v : f.vendors)  // the vendor bars below use the same scale
+        if (std::isfinite(current(v))) full = std::max(full, std::ceil(current(v) * 10 - 1e-9) / 10);
     lines.push_back(Line().add(" Workload share by cloud", -1, true)
                         .add(fmt::format("   bars, sparklines: one scale, 0 to {:.0f}%", 100 * full), dim)
                         .add_if_fits(fmt::format("   pts since {}", f.start.to_string()), cols, dim)

@@ -67,7 +67,8 @@ void record_tick(LiveFrame& frame, const Scenario& scenario, const TickRecord& r
 /// size.columns and at most size.rows lines, then the rest of the screen cleared. Colours
 /// (ANSI 256-colour, Okabe-Ito approximations) only if colour is true.
 /// Clouds: a share bar and a sparkline of the share's history, both on ONE scale for every
-/// row (0 to the largest share shown, rounded up to 10%, at least 50%; the scale is printed),
+/// row and the vendors' bars (0 to the largest share shown, rounded up to 10%, at least 50%;
+/// the scale is printed),
 /// the change in points since row 0 and the GPU list price. Vendors: share, then the catalog
 /// grid with the price P_km per cloud. Events: the latest, wrapped at the width (whole words;
 /// a word longer than a line is split), never cut.
