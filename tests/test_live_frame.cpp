@@ -189,6 +189,7 @@ TEST_CASE("wrap_words keeps every word and splits only words longer than a line"
     const auto split = wrap_words("ab " + std::string(25, 'x') + " cd", 10);
     CHECK(split == std::vector<std::string>{"ab", "xxxxxxxxxx", "xxxxxxxxxx", "xxxxx cd"});
     CHECK(wrap_words("", 10).empty());
+    CHECK(wrap_words("a note\nover two\tlines", 40) == std::vector<std::string>{"a note over two lines"});
 }
 
 TEST_CASE("live frame wraps a long event line within the width and loses no text", "[live]") {

@@ -207,10 +207,13 @@ std::vector<std::string> wrap_words(std::string_view text, int width) {
         if (!line.empty()) lines.push_back(std::move(line));
         line.clear();
     };
+    // Notes may hold newlines and tabs (market/toml_reader.cpp allows them in prose); on a
+    // terminal they would move the cursor, so they break words like spaces.
+    constexpr std::string_view blanks = " \t\n\r";
     std::size_t i = 0;
     while (i < text.size()) {
-        if (text[i] == ' ') { ++i; continue; }
-        const std::size_t end = std::min(text.find(' ', i), text.size());
+        if (blanks.find(text[i]) != std::string_view::npos) { ++i; continue; }
+        const std::size_t end = std::min(text.find_first_of(blanks, i), text.size());
         std::string_view word = text.substr(i, end - i);
         i = end;
         const int used = columns_of(line);

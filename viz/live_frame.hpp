@@ -89,9 +89,9 @@ void record_tick(LiveFrame& frame, const Scenario& scenario, const TickRecord& r
 /// with the same lo and hi can be compared, and a small move stays small.
 [[nodiscard]] std::string sparkline(const std::vector<double>& values, std::size_t width, double lo, double hi);
 
-/// text broken into lines of at most width display columns, at spaces; a word longer than
-/// width is split. Joining the lines with single spaces gives back text with its runs of
-/// spaces collapsed (no text is lost).
+/// text broken into lines of at most width display columns, at spaces (newlines and tabs
+/// count as spaces); a word longer than width is split. Joining the lines with single spaces
+/// gives back text with its runs of blanks collapsed (no text is lost).
 [[nodiscard]] std::vector<std::string> wrap_words(std::string_view text, int width);
 
 }  // namespace moatsim
