@@ -36,5 +36,7 @@ LiveReplicate::~LiveReplicate() = default;
 const Scenario& LiveReplicate::scenario() const noexcept { return state_->scenario; }
 TickRecord LiveReplicate::initialize() { return state_->replicate->initialize(); }
 TickRecord LiveReplicate::advance() { return state_->replicate->advance(); }
+const std::vector<CloudSpec>& LiveReplicate::clouds() const noexcept { return state_->replicate->market().clouds; }
+const std::vector<VendorSpec>& LiveReplicate::vendors() const noexcept { return state_->replicate->market().vendors; }
 
 }  // namespace moatsim
