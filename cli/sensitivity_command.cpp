@@ -17,6 +17,7 @@
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
 #include "cli/sensitivity_chart_files.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -63,6 +64,7 @@ int sensitivity(const po::variables_map& vm, const std::vector<std::string>& arg
     std::unique_ptr<ProgressBar> bar;
     const EvaluationCallbacks callbacks = progress_callbacks(bar, spec.name, quiet);
     const SensitivityResult r = run_sensitivity(spec, out_dir, callbacks);
+    if (!job_executor().writes_outputs()) return exit_ok;  // an MPI rank that only computed
     if (bar) bar->finish();
     write_sensitivity_charts(out_dir, spec, r);
     const double seconds =

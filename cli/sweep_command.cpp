@@ -15,6 +15,7 @@
 #include "cli/scenario_options.hpp"
 #include "io/manifest.hpp"
 #include "experiments/sweep_runner.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -45,6 +46,7 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
     };
     callbacks.on_tick = [&bar] { bar->advance(); };
     const SweepSummary summary = run_sweep(spec, {out_dir}, callbacks);
+    if (!job_executor().writes_outputs()) return exit_ok;  // an MPI rank that only computed
     if (bar) bar->finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
