@@ -1,6 +1,7 @@
 // moatsim: agent-based model of cloud-market competition. Thin front end: dispatch to a
 // subcommand; every subcommand reports bad input as one clear message and exit code 2.
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,15 @@ int main(int argc, char** argv) {
 #if MOATSIM_MPI
     // One rank of an MPI job (mpirun, srun): docs/MPI.md. Otherwise MPI is never touched.
     if (moatsim::launched_by_mpi()) return moatsim::cli::main_under_mpi(argc, argv);
+#else
+    // Without MPI every rank would run the whole command and write the same files.
+    for (const char* size : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"})
+        if (const char* n = std::getenv(size); n != nullptr && std::atoi(n) > 1) {
+            std::fprintf(stderr, "moatsim: started as one of %s MPI ranks, but built without MPI "
+                         "(MOATSIM_MPI=OFF): run it without mpirun, or rebuild with "
+                         "libboost-mpi-dev and openmpi-bin installed (docs/MPI.md)\n", n);
+            return moatsim::cli::exit_bad_input;
+        }
 #endif
     return moatsim::cli::dispatch_command(std::vector<std::string>(argv + 1, argv + argc));
 }

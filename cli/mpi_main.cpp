@@ -4,6 +4,7 @@
 // MPI work queue installed, the others on rank 0 alone.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -47,10 +48,14 @@ int spread(const MpiSession& session, std::vector<std::string> args) {
     std::ostringstream captured;
     std::streambuf* const cout_buf = std::cout.rdbuf();
     std::streambuf* const cerr_buf = std::cerr.rdbuf();
-    if (session.coordinator()) {
+    const bool quiet = std::find_if(args.begin(), args.end(), [](const std::string& a) {
+                           return a == "-q" || a == "--quiet";
+                       }) != args.end();
+    if (session.coordinator() && !quiet) {
         spdlog::info("MPI: {} ranks; rank 0 hands out the jobs and writes every file",
                      session.size());
-    } else {
+    }
+    if (!session.coordinator()) {
         spdlog::default_logger()->sinks().clear();
         std::cout.rdbuf(nullptr);
         std::cerr.rdbuf(captured.rdbuf());

@@ -178,11 +178,13 @@ void MpiJobExecutor::coordinate(const JobBatch& batch) {
                     break;
                 }
                 case JobTag::bye: {
-                    // The command ended on that rank before this batch did (it failed there,
-                    // outside any job): its jobs in flight will never come back.
                     const int code = in.get<int>();
                     const std::string why = in.text();
                     gone_[r] = true;
+                    // Released already: its command went on and ended after this batch, as
+                    // it should. Otherwise it ended before taking its part (it failed there,
+                    // outside any job): its jobs in flight will never come back.
+                    if (w.released) break;
                     w.released = true;
                     {
                         const std::lock_guard lock(in_flight_mutex_);
