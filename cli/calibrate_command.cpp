@@ -18,6 +18,7 @@
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
 #include "io/result_directory.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -67,6 +68,10 @@ int calibrate(const po::variables_map& vm, const std::vector<std::string>& args)
         spec.fit_until = until;
     }
     const HistoryObjective objective(spec, read_history(spec.data));
+    if (!job_executor().writes_outputs()) {  // an MPI rank that only computes (docs/MPI.md)
+        (void)report_calibration(objective, fit_parameters(objective));
+        return exit_ok;
+    }
     ResultDirectory result_dir(output_directory(vm, std::filesystem::path("results") / spec.name));
     log_repairs(result_dir.notes());
     const std::filesystem::path emit = vm.count("emit")

@@ -40,6 +40,21 @@ void log_repairs(const std::vector<std::string>& notes) {
     for (const auto& note : notes) spdlog::warn("{}", note);
 }
 
+namespace {
+std::mutex stop_note_mutex;
+std::function<std::string()> stop_note_source;
+
+std::string stop_note() {
+    const std::lock_guard lock(stop_note_mutex);
+    return stop_note_source ? stop_note_source() : std::string();
+}
+}  // namespace
+
+void set_stop_note(std::function<std::string()> note) {
+    const std::lock_guard lock(stop_note_mutex);
+    stop_note_source = std::move(note);
+}
+
 void remove_temporaries_on_signals() {
     static std::once_flag once;
     std::call_once(once, [] {
@@ -54,8 +69,11 @@ void remove_temporaries_on_signals() {
             int signo = 0;
             while (sigwait(&set, &signo) != 0) {}
             remove_registered_temporaries();
-            std::fprintf(stderr, "\nmoatsim: stopped by %s; unfinished output removed, any "
-                         "previous result left as it was\n", strsignal(signo));
+            const std::string note = stop_note();
+            if (note != silent_stop)
+                std::fprintf(stderr, "\nmoatsim: stopped by %s; unfinished output removed, any "
+                             "previous result left as it was\n", strsignal(signo));
+            if (!note.empty() && note != silent_stop) std::fprintf(stderr, "moatsim: %s\n", note.c_str());
             std::_Exit(128 + signo);
         }).detach();
     });

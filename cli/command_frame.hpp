@@ -30,6 +30,11 @@ void log_repairs(const std::vector<std::string>& notes);
 /// (io/temporaries.hpp) and exit with 128 + the signal number. Call it first thing in a
 /// command, before any worker thread exists (they inherit the blocked signal mask).
 void remove_temporaries_on_signals();
+/// What the signal's message adds, asked when a signal arrives (under mpirun: the jobs in
+/// flight, cli/mpi_main.cpp); empty or unset: nothing; silent_stop: no message at all (an MPI
+/// rank other than 0, whose stop rank 0 reports).
+void set_stop_note(std::function<std::string()> note);
+inline constexpr const char* silent_stop = "\x01silent";
 
 /// Runs body(), reporting po::error with the usage and options (exit 2), InputError as
 /// "error: ..." (exit 2), OutputError as "error: ..." (exit 1) and any other exception as

@@ -20,6 +20,7 @@
 #include "io/atomic_file.hpp"
 #include "io/result_directory.hpp"
 #include "market/scenario_writer.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -63,6 +64,10 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
 
     const std::filesystem::path out_dir = output_directory(
         vm, std::filesystem::path("results") / ("compare_" + base.name + "_vs_" + alt.name));
+    if (!job_executor().writes_outputs()) {  // an MPI rank that only computes (docs/MPI.md)
+        (void)run_comparison(pair, options);
+        return exit_ok;
+    }
     ResultDirectory result_dir(out_dir);  // all files swapped in together at the end
     log_repairs(result_dir.notes());
 

@@ -18,6 +18,7 @@
 #include "experiments/sensitivity_analysis.hpp"
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -60,6 +61,7 @@ int sensitivity(const po::variables_map& vm, const std::vector<std::string>& arg
     std::unique_ptr<ProgressBar> bar;
     const EvaluationCallbacks callbacks = progress_callbacks(bar, spec.name, quiet);
     const SensitivityResult r = run_sensitivity(spec, out_dir, callbacks);
+    if (!job_executor().writes_outputs()) return exit_ok;  // an MPI rank that only computed
     if (bar) bar->finish();
     write_sensitivity_charts(out_dir, spec, r);
     Manifest m = command.manifest(base.run.seed);

@@ -16,6 +16,7 @@
 #include "core/input_error.hpp"
 #include "experiments/sweep_runner.hpp"
 #include "io/manifest.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -42,6 +43,7 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
     };
     callbacks.on_tick = [&bar] { bar->advance(); };
     const SweepSummary summary = run_sweep(spec, {out_dir}, callbacks);
+    if (!job_executor().writes_outputs()) return exit_ok;  // an MPI rank that only computed
     if (bar) bar->finish();
     Manifest m = command.manifest(summary.seed);
     const double seconds = m.wall_seconds;

@@ -19,6 +19,7 @@
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
 #include "viz/chart.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -78,6 +79,7 @@ int uncertainty(const po::variables_map& vm, const std::vector<std::string>& arg
     std::unique_ptr<ProgressBar> bar;
     const EvaluationCallbacks callbacks = progress_callbacks(bar, "uncertainty", quiet);
     const UncertaintyResult r = run_uncertainty(spec, out_dir, callbacks);
+    if (!job_executor().writes_outputs()) return exit_ok;  // an MPI rank that only computed
     if (bar) bar->finish();
     for (std::size_t c = 0; c < r.clouds.size(); ++c)
         write_fan_chart(out_dir / ("fan_" + std::to_string(c + 1) + ".svg"), spec, r, r.clouds[c]);

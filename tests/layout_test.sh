@@ -14,7 +14,8 @@ declare -A allowed=(
   [io]="io market agents core"
   [experiments]="experiments io market agents core"
   [viz]="viz io market agents core"
-  [cli]="cli viz experiments io market agents core"
+  [distributed]="distributed experiments io market agents core"
+  [cli]="cli distributed viz experiments io market agents core"
   [api]="api moatsim experiments io market agents core"
   [include]="moatsim"
 )
