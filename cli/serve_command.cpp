@@ -45,7 +45,11 @@ int serve(const po::variables_map& vm) {
         throw InputError("--idle: expected 1..86400 seconds, got " + std::to_string(options.caps.idle_seconds));
     options.threads = vm.count("threads") ? vm["threads"].as<int>()
                                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    const auto limit = thread_limit(vm);
+    if (options.threads < 1 || options.threads > 256)
+        throw InputError("--threads: expected 1..256, got " + std::to_string(options.threads));
+    // Sessions are the parallelism: each world steps on one server thread. A parallel loop
+    // inside a 20 000-enterprise month costs more in hand-offs than it saves (docs/SERVE.md).
+    const ThreadLimit one_thread_per_world(1);
 
     const auto dir = vm["scenarios"].as<std::string>();
     spdlog::info("loading the scenarios of {} ({} enterprises each, expected mode)", dir, enterprises);
