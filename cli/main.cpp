@@ -1,6 +1,7 @@
 // moatsim: agent-based model of cloud-market competition. Thin front end: dispatch to a
 // subcommand; every subcommand reports bad input as one clear message and exit code 2.
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ Usage:
   moatsim plot DIR --svg FILE [--metric M]  chart of a run, compare or sweep directory (SVG)
   moatsim report DIR [-o FILE]              self-contained HTML report of an output directory
   moatsim live SCENARIO.toml [options]      watch one replicate tick by tick in the terminal
+  moatsim serve [--port 8080] [options]     a classroom in the browser: levers, your world vs the baseline
   moatsim backtest SCENARIO.toml --data DIR fit of a historical run to observed shares
   moatsim calibrate CALIBRATION.toml        estimate free parameters from the history
   moatsim schema --markdown [--scope S]     every scenario key: unit, default, range (Markdown)
@@ -62,6 +64,7 @@ int dispatch_command(std::vector<std::string> args) {
     if (command == "plot") return moatsim::cli::plot_command(args);
     if (command == "report") return moatsim::cli::report_command(args);
     if (command == "live") return moatsim::cli::live_command(args);
+    if (command == "serve") return moatsim::cli::serve_command(args);
     if (command == "backtest") return moatsim::cli::backtest_command(args);
     if (command == "calibrate") return moatsim::cli::calibrate_command(args);
     if (command == "schema") return moatsim::cli::schema_command(args);
@@ -75,6 +78,15 @@ int main(int argc, char** argv) {
 #if MOATSIM_MPI
     // One rank of an MPI job (mpirun, srun): docs/MPI.md. Otherwise MPI is never touched.
     if (moatsim::launched_by_mpi()) return moatsim::cli::main_under_mpi(argc, argv);
+#else
+    // Without MPI every rank would run the whole command and write the same files.
+    for (const char* size : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"})
+        if (const char* n = std::getenv(size); n != nullptr && std::atoi(n) > 1) {
+            std::fprintf(stderr, "moatsim: started as one of %s MPI ranks, but built without MPI "
+                         "(MOATSIM_MPI=OFF): run it without mpirun, or rebuild with "
+                         "libboost-mpi-dev and openmpi-bin installed (docs/MPI.md)\n", n);
+            return moatsim::cli::exit_bad_input;
+        }
 #endif
     return moatsim::cli::dispatch_command(std::vector<std::string>(argv + 1, argv + argc));
 }

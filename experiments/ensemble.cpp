@@ -141,6 +141,23 @@ EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
     return out;
 }
 
+EnsembleResult ensemble_without_replicates(const Scenario& scenario) {
+    EnsembleResult out;
+    // Without calibration the brands are the scenario's own: no population is drawn.
+    const Population first = scenario.calibration == CalibrationMethod::none
+                                 ? Population{}
+                                 : replicate_population(scenario, 0);
+    out.brand = scenario_brands(scenario, first, &out.calibration_iterations);
+    return out;
+}
+
+ReplicateResult run_one_replicate(const Scenario& scenario, const std::vector<double>& brand,
+                                  std::uint64_t replicate, const std::function<void()>& on_tick) {
+    const Population pop = replicate_population(scenario, replicate);
+    Replicate run(scenario, pop, replicate, brand);
+    return run.run(on_tick);
+}
+
 EnsembleResult run_ensemble_partitioned(const Scenario& scenario, const Population* fixed_block,
                                         const Partition& partition,
                                         const std::function<void()>& on_tick) {

@@ -31,6 +31,17 @@ namespace moatsim {
 [[nodiscard]] EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
                                           const std::function<void()>& on_tick = {});
 
+/// The replicates of a run spread as jobs (experiments/compare_scenarios.cpp): the brands
+/// run_ensemble would use (calibrated on replicate 0's population when the scenario
+/// calibrates), with no replicate run yet.
+[[nodiscard]] EnsembleResult ensemble_without_replicates(const Scenario& scenario);
+/// Replicate r of a run with brands `brand`, exactly as run_ensemble runs it.
+/// @throws SimulationError for a numeric failure.
+[[nodiscard]] ReplicateResult run_one_replicate(const Scenario& scenario,
+                                                const std::vector<double>& brand,
+                                                std::uint64_t replicate,
+                                                const std::function<void()>& on_tick = {});
+
 /// run_ensemble as one partition of a partitioned run (core/partition.hpp): every partition
 /// calls it with its own range and `fixed_block` (the rows of partition.range of a loaded
 /// population, or null to draw them), and each returns the whole run's result, bit-identical

@@ -3,14 +3,17 @@
 # market.csv byte-identical to one process's at 1, 2 and 3 ranks (and 4, oversubscribed),
 # any thread count per rank, both modes, drawn and loaded populations; only rank 0 writes;
 # a rank whose rows are bad stops the job with its line named, never a hang.
-# Usage: mpi_run_test.sh MOATSIM SOURCE_DIR. Exit 77 (skipped) without mpirun.
+# Usage: mpi_run_test.sh MOATSIM SOURCE_DIR [MOATSIM_MPI]. Exit 77 (skipped) without mpirun or
+# when the program was built without MPI (MOATSIM_MPI OFF).
 set -uo pipefail
 bin=$(realpath "$1")
 src=$(realpath "$2")
+case "${3:-ON}" in OFF|0|FALSE|false|off) echo "built without MOATSIM_MPI: skipped"; exit 77 ;; esac
 command -v mpirun >/dev/null || { echo "mpirun not found: skipped"; exit 77; }
 # Loopback only, as root in a container: shared memory and self, no network probing.
 export OMPI_MCA_btl=self,vader OMPI_MCA_btl_vader_single_copy_mechanism=none
 export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_plm_rsh_agent=false
+export ASAN_OPTIONS=detect_leaks=0  # Open MPI's own allocations are not moatsim's leaks
 mpi() { timeout 300 mpirun --allow-run-as-root --oversubscribe "$@"; }
 
 work=$(mktemp -d)
