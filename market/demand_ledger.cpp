@@ -38,8 +38,6 @@ std::vector<std::int64_t> DemandLedger::sums() const {
     return sum;
 }
 
-void DemandLedger::total(Tally& out) const { to_tally(sums().data(), out); }
-
 void DemandLedger::to_tally(const std::int64_t* sum, Tally& out) const {
     out.reset(clouds_, vendors_);
     for (int j = 0; j < pairs_; ++j) out.demand[j] = static_cast<double>(sum[j]) / demand_scale_;

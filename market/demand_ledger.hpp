@@ -54,9 +54,6 @@ public:
     [[nodiscard]] double demand_scale() const noexcept { return demand_scale_; }
     [[nodiscard]] double alpha_scale() const noexcept { return alpha_scale_; }
 
-    /// The totals as a Tally (switches and decisions are added by the caller).
-    void total(Tally& out) const;
-
     /// The integer totals over this process's blocks, [pairs + clouds + 2] (demand per pair,
     /// customers per cloud, adopters, alpha units): what partitions sum across each other.
     [[nodiscard]] std::vector<std::int64_t> sums() const;
