@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `mpirun -np N moatsim sweep|compare|sensitivity|calibrate` (docs/MPI.md): outputs
+# `mpirun -np N moatsim sweep|compare|sensitivity|uncertainty|calibrate` (docs/MPI.md): outputs
 # byte-identical to one process at 1, 2 and 3 ranks (oversubscribed on a 2-core machine, over
 # loopback); a sweep killed mid-way resumes at another rank count; a rank that dies or falls
 # silent ends the job with a message naming the jobs in flight, never a hang, and the next
@@ -100,6 +100,10 @@ TOML
 run_ok "sweep, one process" "$moatsim" "${sweep[@]}" --out "$work/sweep_ref"
 run_ok "compare, one process" "$moatsim" "${compare[@]}" --out "$work/compare_ref"
 run_ok "sensitivity, one process" "$moatsim" sensitivity "$work/sa.toml" --threads 1 -q --out "$work/sa_ref"
+uncertainty=(uncertainty "$src/scenarios/baseline.toml" "$src/scenarios/no_optionality.toml"
+             --priors "$src/sensitivity/optionality_priors.toml" --draws 4 --reps 1
+             --enterprises 1000 --threads 1 -q)
+run_ok "uncertainty, one process" "$moatsim" "${uncertainty[@]}" --out "$work/un_ref"
 run_ok "calibrate, one process" "$moatsim" calibrate "$work/cal.toml" --threads 1 -q --out "$work/cal_ref"
 
 for n in 1 2 3; do
@@ -114,6 +118,10 @@ for n in 2 3; do
   run_ok "sensitivity, $n ranks" mpi "$n" sensitivity "$work/sa.toml" --threads 1 -q --out "$work/sa_$n"
   for f in sensitivity.csv evaluations.csv blocks.csv evaluations.plan; do
     same "sensitivity, $n ranks" "$work/sa_ref/$f" "$work/sa_$n/$f"
+  done
+  run_ok "uncertainty, $n ranks" mpi "$n" "${uncertainty[@]}" --out "$work/un_$n"
+  for f in uncertainty.csv evaluations.csv blocks.csv evaluations.plan; do
+    same "uncertainty, $n ranks" "$work/un_ref/$f" "$work/un_$n/$f"
   done
   run_ok "calibrate, $n ranks" mpi "$n" calibrate "$work/cal.toml" --threads 1 -q --out "$work/cal_$n"
   for f in calibration.csv residuals.csv errors.csv profile.csv correlation.csv calibrated.toml; do
