@@ -172,6 +172,17 @@ grep -q "MPI rank 2 has not been heard from" "$work/err.txt" && pass ||
 run_ok "sweep resumed after a silent rank" mpi 3 "${sweep[@]}" --out "$work/sweep_silent"
 same_sweep "sweep resumed after a silent rank" "$work/sweep_ref" "$work/sweep_silent"
 
+# A job that fails on whichever rank computes it (as a combination of values the scenario
+# rejects would): exit 2 with its message, the runs before it kept; the next launch resumes.
+MOATSIM_FAULT_AT=job_error:9 mpi 3 "${sweep[@]}" --out "$work/sweep_error" > "$work/out.txt" 2> "$work/err.txt"
+rc=$?
+[ $rc -eq 2 ] && pass || fail "a failed job: exit $rc, expected 2"
+grep -q "^error: job 9 failed on purpose" "$work/err.txt" && pass ||
+  fail "a failed job: message ($(head -c 600 "$work/err.txt"))"
+[ "$(wc -l < "$work/sweep_error/runs.csv")" -le 10 ] && pass || fail "a failed job: runs after it written"
+run_ok "sweep resumed after a failed job" mpi 2 "${sweep[@]}" --out "$work/sweep_error"
+same_sweep "sweep resumed after a failed job" "$work/sweep_ref" "$work/sweep_error"
+
 # Bad input on every rank: one message (rank 0's), exit 2, nothing written.
 mpi 3 sweep "$work/missing.toml" -q --out "$work/bad" > "$work/out.txt" 2> "$work/err.txt"
 rc=$?
