@@ -103,18 +103,40 @@ int run_reporting_errors(const std::string& command, const std::string& usage,
     }
 }
 
-int run_scenario_command(const std::string& command, const std::string& usage,
-                         const boost::program_options::options_description& desc,
-                         const std::vector<std::string>& args,
-                         const std::function<int(const boost::program_options::variables_map&)>& body) {
+int run_parsed_command(
+    const std::string& command, const std::string& usage,
+    const boost::program_options::options_description& desc,
+    const std::function<boost::program_options::variables_map()>& parse,
+    const std::function<int(const boost::program_options::variables_map&)>& body) {
     return run_reporting_errors(command, usage, desc, [&] {
-        const auto vm = parse_with_scenario(args, desc);
+        const auto vm = parse();
         if (vm.count("help")) {
             std::cout << usage << desc;
             return exit_ok;
         }
         return body(vm);
     });
+}
+
+int run_scenario_command(
+    const std::string& command, const std::string& usage,
+    const boost::program_options::options_description& desc, const std::vector<std::string>& args,
+    const std::function<int(const boost::program_options::variables_map&)>& body) {
+    return run_parsed_command(
+        command, usage, desc, [&] { return parse_with_scenario(args, desc); }, body);
+}
+
+boost::program_options::options_description command_options(const std::string& title,
+                                                            const std::string& out_default,
+                                                            const std::string& quiet_what) {
+    namespace po = boost::program_options;
+    po::options_description desc(title);
+    desc.add_options()("help,h", "show this help")(
+        "out", po::value<std::string>(),
+        ("output directory (default " + out_default + ")").c_str())(
+        "threads", po::value<int>(), "worker threads (default: all cores)")(
+        "quiet,q", ("no " + quiet_what).c_str());
+    return desc;
 }
 
 }  // namespace moatsim::cli

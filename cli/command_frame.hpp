@@ -43,6 +43,19 @@ int run_reporting_errors(const std::string& command, const std::string& usage,
                          const boost::program_options::options_description& desc,
                          const std::function<int()>& body);
 
+/// The frame of every command: inside run_reporting_errors, parse() the arguments, print
+/// usage and options for --help, else run body(vm).
+int run_parsed_command(
+    const std::string& command, const std::string& usage,
+    const boost::program_options::options_description& desc,
+    const std::function<boost::program_options::variables_map()>& parse,
+    const std::function<int(const boost::program_options::variables_map&)>& body);
+
+/// The options every command that writes a result directory takes: --help, --out (default
+/// `out_default`), --threads and --quiet (which silences `quiet_what`).
+[[nodiscard]] boost::program_options::options_description command_options(
+    const std::string& title, const std::string& out_default, const std::string& quiet_what);
+
 /// The frame of a command that takes one SCENARIO (or sweep/analysis file): parses args with
 /// desc, prints usage and options for --help, else runs body(vm) — all inside
 /// run_reporting_errors.

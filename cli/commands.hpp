@@ -13,6 +13,7 @@ int sweep_command(const std::vector<std::string>& args);
 int plot_command(const std::vector<std::string>& args);
 int report_command(const std::vector<std::string>& args);
 int live_command(const std::vector<std::string>& args);
+int serve_command(const std::vector<std::string>& args);
 int sensitivity_command(const std::vector<std::string>& args);
 int uncertainty_command(const std::vector<std::string>& args);
 int backtest_command(const std::vector<std::string>& args);

@@ -27,6 +27,7 @@ Usage:
   moatsim plot DIR --svg FILE [--metric M]  chart of a run, compare or sweep directory (SVG)
   moatsim report DIR [-o FILE]              self-contained HTML report of an output directory
   moatsim live SCENARIO.toml [options]      watch one replicate tick by tick in the terminal
+  moatsim serve [--port 8080] [options]     a classroom in the browser: levers, your world vs the baseline
   moatsim backtest SCENARIO.toml --data DIR fit of a historical run to observed shares
   moatsim calibrate CALIBRATION.toml        estimate free parameters from the history
   moatsim schema --markdown [--scope S]     every scenario key: unit, default, range (Markdown)
@@ -63,6 +64,7 @@ int dispatch_command(std::vector<std::string> args) {
     if (command == "plot") return moatsim::cli::plot_command(args);
     if (command == "report") return moatsim::cli::report_command(args);
     if (command == "live") return moatsim::cli::live_command(args);
+    if (command == "serve") return moatsim::cli::serve_command(args);
     if (command == "backtest") return moatsim::cli::backtest_command(args);
     if (command == "calibrate") return moatsim::cli::calibrate_command(args);
     if (command == "schema") return moatsim::cli::schema_command(args);

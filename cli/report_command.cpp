@@ -48,14 +48,9 @@ int report_command(const std::vector<std::string>& args) {
         ("help,h", "show this help")
         ("output,o", po::value<std::string>(), "write the page to this file (default DIR/report.html)")
         ("quiet,q", "no message");
-    return run_reporting_errors("report", report_usage, desc, [&] {
-        const po::variables_map vm = parse_with_positional(args, desc, "dir");
-        if (vm.count("help")) {
-            std::cout << report_usage << desc;
-            return exit_ok;
-        }
-        return report(vm);
-    });
+    return run_parsed_command(
+        "report", report_usage, desc, [&] { return parse_with_positional(args, desc, "dir"); },
+        [&](const po::variables_map& vm) { return report(vm); });
 }
 
 }  // namespace moatsim::cli

@@ -1,22 +1,11 @@
 #include "io/analysis_results.hpp"
 
-#include <fstream>
-#include <sstream>
-
-#include "core/input_error.hpp"
+#include "io/file_text.hpp"
 
 namespace moatsim {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_text(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (!in && !in.eof()) throw InputError("'" + file.string() + "': cannot be read");
-    return s.str();
-}
 
 // prefix1.svg, prefix2.svg, ... as long as they exist (the numbering the commands write).
 void read_figures(const fs::path& dir, const std::string& prefix, std::vector<AnalysisFigure>& out) {
@@ -25,7 +14,7 @@ void read_figures(const fs::path& dir, const std::string& prefix, std::vector<An
         const fs::path file = dir / (name + ".svg");
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) return;
-        out.push_back({name, read_text(file)});
+        out.push_back({name, read_whole_file(file)});
     }
 }
 

@@ -15,7 +15,8 @@ declare -A allowed=(
   [experiments]="experiments io market agents core"
   [viz]="viz io market agents core"
   [distributed]="distributed experiments io market agents core"
-  [cli]="cli distributed viz experiments io market agents core"
+  [classroom]="classroom viz experiments io market agents core"
+  [cli]="cli distributed classroom viz experiments io market agents core"
   [api]="api moatsim experiments io market agents core"
   [include]="moatsim"
 )
@@ -29,7 +30,7 @@ for room in "${!allowed[@]}"; do
     esac
   done < <(grep -rn --include='*.cpp' --include='*.hpp' -E '#include "[a-z_]+/' "$room")
 done
-for room in viz cli api include; do
+for room in viz cli classroom api include; do
   # include/ may say in a comment that it needs no TBB; elsewhere any mention is suspect.
   pattern='tbb'; [ "$room" = include ] && pattern='#include <tbb/|tbb::'
   if grep -rn --include='*.cpp' --include='*.hpp' --include='CMakeLists.txt' -iE "$pattern" "$room"; then
