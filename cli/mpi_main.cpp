@@ -18,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "distributed/mpi_job_executor.hpp"
 #include "distributed/mpi_session.hpp"
+#include "io/manifest.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -79,6 +80,7 @@ int main_under_mpi(int argc, char** argv) {
     try {
         MpiSession session(argc, argv);
         if (!session.distributed()) return dispatch_command(std::move(args));
+        set_manifest_mpi_ranks(session.size());
         if (!args.empty() && spread_commands.count(args.front()) > 0)
             return spread(session, std::move(args));
         // A command that does not spread its work runs on rank 0 alone, so that no two ranks

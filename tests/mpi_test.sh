@@ -133,6 +133,9 @@ for n in 2 3; do
     fail "calibrate, $n ranks: calibration.json differs (seconds aside)"
 done
 
+grep -q '"mpi_ranks": 3,' "$work/compare_3/manifest.json" && pass || fail "manifest.json lacks mpi_ranks 3"
+grep -q mpi_ranks "$work/compare_ref/manifest.json" && fail "a single process's manifest has mpi_ranks" || pass
+
 # Only rank 0 writes: the other ranks leave nothing in their working directory either.
 mkdir -p "$work/cwd"
 (cd "$work/cwd" && mpi 3 "${sweep[@]}" --out "$work/sweep_cwd" > /dev/null 2>&1)
