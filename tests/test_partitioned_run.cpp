@@ -185,3 +185,31 @@ TEST_CASE("population CSV block: a bad row is reported with its line by its part
     CHECK_THROWS_WITH(load_population_csv_block(file, {"A"}, {"X"}, {2, 3, 3}),
                       Catch::Contains("p.csv:4:") && Catch::Contains("column 'alpha'"));
 }
+
+TEST_CASE("population CSV blocks: CRLF, no final newline, trailing blank lines", "[partition]") {
+    test::ScratchDir dir("partitioned_csv_shapes");
+    const std::string header = "id,size,alpha,beta,phi,home_cloud,taste_X,adopted";
+    std::string rows;
+    for (int i = 0; i < 9000; ++i)
+        rows += std::to_string(i) + "," + std::to_string(1 + i % 7) + ",1,1,1,A," +
+                std::to_string(i % 5) + "," + std::to_string(i % 2) + "\r\n";
+    for (const std::string& text : {header + "\r\n" + rows, header + "\n" + rows + "\r\n\r\n",
+                                    header + "\r\n" + rows.substr(0, rows.size() - 2)}) {
+        const auto file = dir.write("p.csv", text);
+        const Population whole = load_population_csv(file, {"A"}, {"X"});
+        REQUIRE(count_population_rows(file) == whole.count());
+        for (int parts = 1; parts <= 3; ++parts) {
+            std::size_t at = 0;
+            for (int p = 0; p < parts; ++p) {
+                const EnterpriseRange r = partition_range(whole.count(), parts, p);
+                const Population block = load_population_csv_block(file, {"A"}, {"X"}, r);
+                REQUIRE(block.count() == r.count());
+                for (std::size_t i = 0; i < block.count(); ++i, ++at)
+                    if (block.key(i) != whole.key(at) || block.demand[i] != whole.demand[at] ||
+                        block.taste[i] != whole.taste[at] || block.adopted[i] != whole.adopted[at])
+                        FAIL("row " << at << " of " << parts << " partitions differs");
+            }
+            CHECK(at == whole.count());
+        }
+    }
+}
