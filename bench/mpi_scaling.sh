@@ -13,6 +13,8 @@ export OMPI_MCA_btl=self,vader OMPI_MCA_btl_vader_single_copy_mechanism=none
 # A rank waiting in a reduction yields its core (else it spins, and 3-4 ranks on 2 cores
 # take turns spinning): what an oversubscribed run needs.
 export OMPI_MCA_mpi_yield_when_idle=1
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package time) for memory peaks"; exit 1; }
+command -v mpirun > /dev/null || { echo "needs mpirun (openmpi-bin) and a MOATSIM_MPI build"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -33,9 +35,10 @@ measure() {  # mode N ranks ticks
   us=$(grep -o 'bytes each on average, [0-9.]* us each' "$log" | grep -o '[0-9.]* us' | cut -d' ' -f1 || true)
   folds=$(grep -o '[0-9]* in-order folds' "$log" | cut -d' ' -f1 || true)
   fold_us=$(grep -o 'in-order folds ([0-9.]* us each' "$log" | grep -o '[0-9.]* us' | cut -d' ' -f1 || true)
-  cpu=$(grep -o 'cpu_s=[0-9.+]*' "$log" | cut -d= -f2 | paste -sd+ | bc)
+  cpu=$(grep -o 'cpu_s=[0-9.+]*' "$log" | cut -d= -f2 | tr '+' '\n' | awk '{ t += $1 } END { print t }')
   printf '| %s | %s | %s | %s | %.2f | %s | %.2f | %.0f | %s | %s | %s | %s |\n' "$mode" "$n" "$np" \
-    $((n / np)) "$(echo "$t1 - $t0" | bc)" "$run_s" "$cpu" "$(echo "$rss / 1024" | bc)" \
+    $((n / np)) "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" "$run_s" "$cpu" \
+    "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" \
     "${reductions:--}" "${us:--}" "${folds:--}" "${fold_us:--}"
 }
 
