@@ -66,7 +66,14 @@ public:
     }
 
     void run(http::request<http::string_body> req) {
-        ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+        // A peer that stops answering (no pong to a ping after 15 s of silence, or no reply to
+        // a close, e.g. after an oversized message) is dropped within 30 s; the handshake
+        // must finish within 5 s.
+        auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
+        timeouts.handshake_timeout = std::chrono::seconds(5);
+        timeouts.idle_timeout = std::chrono::seconds(30);
+        timeouts.keep_alive_pings = true;
+        ws_.set_option(timeouts);
         ws_.read_message_max(shared_.caps.hard_message);
         ws_.async_accept(req, beast::bind_front_handler(&WsSession::on_accept, shared_from_this()));
     }
@@ -307,7 +314,7 @@ private:
         play_timer_.cancel();
         idle_timer_.cancel();
         ws_.async_close(websocket::close_code::going_away,
-                        [self = shared_from_this()](beast::error_code) {});
+                        [self = shared_from_this()](beast::error_code) { self->finish(); });
     }
 
     // The connection is gone (or must go): stop the timers so the session can end.
