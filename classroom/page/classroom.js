@@ -36,7 +36,10 @@ function receive(m) {
     case "month": onMonth(m); break;
     case "levers": state.levers = m; syncLevers(); break;
     case "state": onState(m); break;
-    case "pulled": for (const e of m.events) addFeed(e.text, "class", e.tick); break;
+    case "pulled":
+      $("error").textContent = "";
+      for (const e of m.events) addFeed(e.text, "class", e.tick);
+      break;
     case "export": download(m.files); break;
     case "error": showError(m.message); break;
   }
@@ -214,6 +217,9 @@ function syncLevers() {
   set("kc", l.switch_cost_cloud);
   set("km", l.switch_cost_vendor);
   set("review", l.review_rate);
+  // The ceiling cannot go under the scenario's price floor (lerner_min).
+  const ceiling = document.querySelector('input[data-key="ceiling"]');
+  if (ceiling) ceiling.min = l.price_floor;
   set("ceiling", l.price_war_ceiling);
 }
 
