@@ -251,6 +251,11 @@ function draw() {
                                  xMax, yMin: 0, format: v => v.toFixed(0), markers, xLabel});
   drawChart($("chart-prices"), {series: perCloud((m, k) => m.student.price[k]), xMax, yMin: 0,
                                 format: v => "$" + v.toFixed(2), markers, xLabel});
+  const last = months[months.length - 1];
+  $("diff-now").textContent = "— now: " + w.clouds.map((c, k) => {
+    const d = (last.student.share[k] - last.baseline.share[k]) * 100;
+    return `${c} ${d >= 0 ? "+" : "−"}${Math.abs(d).toFixed(2)}`;
+  }).join(", ");
   state.redraws++;
 }
 
