@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(g++ cmake ninja-build catch2 libtbb-dev libspdlog-dev libfmt-dev
           libtomlplusplus-dev librandom123-dev libboost-dev libboost-program-options-dev
           libnlopt-cxx-dev nlohmann-json3-dev  # calibrate: optimizer, calibration.json; serve: its JSON protocol
+          libboost-mpi-dev openmpi-bin  # mpirun: experiments over ranks (docs/MPI.md)
           tmux chromium python3-matplotlib  # tests: live on a terminal, report and serve in a browser, plot_results.py
           clang-14 libfuzzer-14-dev llvm-14  # tests/fuzz: libFuzzer, llvm-symbolizer for stacks
           g++-aarch64-linux-gnu)  # .ci/aarch64_compile_check.sh

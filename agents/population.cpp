@@ -134,11 +134,23 @@ void reserve_rows(Population& pop, std::size_t n, bool with_ids) {
 Population draw_population(const PopulationSpec& spec, const std::vector<std::string>& vendor_names,
                            const std::vector<double>& taste_means, std::uint64_t seed,
                            std::uint64_t replicate) {
-    const auto n = static_cast<std::size_t>(spec.enterprises);
+    const auto n = static_cast<std::uint64_t>(spec.enterprises);
+    return draw_population_block(spec, vendor_names, taste_means, seed, replicate, {0, n, n},
+                                 local_reducer());
+}
+
+Population draw_population_block(const PopulationSpec& spec,
+                                 const std::vector<std::string>& vendor_names,
+                                 const std::vector<double>& taste_means, std::uint64_t seed,
+                                 std::uint64_t replicate, const EnterpriseRange& rows,
+                                 PartitionReducer& reducer) {
+    const auto n = static_cast<std::size_t>(rows.count());
+    const std::uint64_t first_id = rows.begin;
     Population pop;
     pop.vendors = vendor_names.size();
     reserve_rows(pop, n, false);  // so that resize() writes to pages already faulted in
     pop.resize(n, vendor_names.size());
+    pop.first_key = first_id;
     std::vector<std::uint64_t> vendor_keys;
     for (const auto& name : vendor_names) vendor_keys.push_back(name_key(name));
 
@@ -155,7 +167,8 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
         for (std::size_t first = range.begin(); first < range.end(); first += chunk) {
             const std::size_t count = std::min(chunk, range.end() - first);
             for (std::size_t c = 0; c < count; ++c) {
-                const std::uint64_t id = first + c;
+                const std::size_t row = first + c;
+                const std::uint64_t id = first_id + row;
                 const auto a = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 0);
                 const auto b = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 1);
                 const auto h = uniforms4(seed, replicate, id, setup_tick, Purpose::population, 2);
@@ -163,8 +176,8 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
                 u1[1 * chunk + c] = a[2], u2[1 * chunk + c] = a[3];
                 u1[2 * chunk + c] = b[0], u2[2 * chunk + c] = b[1];
                 u1[3 * chunk + c] = b[2], u2[3 * chunk + c] = b[3];
-                pop.home[id] = draw_category(spec.home_cloud, h[0]);
-                pop.adopted[id] = h[1] <= spec.adopted_initial ? 1 : 0;
+                pop.home[row] = draw_category(spec.home_cloud, h[0]);
+                pop.adopted[row] = h[1] <= spec.adopted_initial ? 1 : 0;
                 for (std::size_t m = 0; m < M; ++m) {
                     const auto t = uniforms4(seed, replicate, id, setup_tick, Purpose::taste,
                                              vendor_keys[m]);
@@ -187,9 +200,13 @@ Population draw_population(const PopulationSpec& spec, const std::vector<std::st
     });
 
     // Scale sizes to the market: N sets resolution, not market size (docs/ODD.md section 5).
-    // A serial sum in index order keeps the scale factor identical for any thread count.
-    double total = 0.0;
-    for (const Attribute s : pop.demand) total += s;
+    // A serial sum in index order keeps the scale factor identical for any thread count; the
+    // partitions continue it in order, for any partition count.
+    double running[1] = {0.0};
+    reducer.fold_in_order(running, [&](std::span<double> sum) {
+        for (const Attribute s : pop.demand) sum[0] += s;
+    });
+    const double total = running[0];
     const double scale = total > 0.0 ? spec.market_size / total : 0.0;
     for (Attribute& s : pop.demand) s = static_cast<Attribute>(s * scale);
     return pop;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/partition.hpp"
+
 namespace moatsim {
 
 /// A non-negative population attribute's distribution.
@@ -49,9 +51,14 @@ struct Population {
     /// share a cache line, so the few who choose in a tick cost one memory access, not M.
     std::vector<Attribute> taste;
     std::size_t vendors = 0;              // M, the width of a taste row
+    /// Global index of row 0 when id is empty: a partition's block of a population
+    /// (core/partition.hpp) keeps its rows' global keys, so they draw the same streams.
+    std::uint64_t first_key = 0;
 
     [[nodiscard]] std::size_t count() const noexcept { return demand.size(); }
-    [[nodiscard]] std::uint64_t key(std::size_t i) const noexcept { return id.empty() ? i : id[i]; }
+    [[nodiscard]] std::uint64_t key(std::size_t i) const noexcept {
+        return id.empty() ? first_key + i : id[i];
+    }
     [[nodiscard]] const Attribute* taste_of(std::size_t i) const noexcept {
         return taste.data() + i * vendors;
     }
@@ -96,5 +103,15 @@ void reserve_rows(Population& pop, std::size_t n, bool with_ids);
                                          const std::vector<std::string>& vendor_names,
                                          const std::vector<double>& taste_means,
                                          std::uint64_t seed, std::uint64_t replicate);
+
+/// The rows [range.begin, range.end) of draw_population's population of range.total, bit for
+/// bit: each row is drawn from its own streams, and the size scale, which needs the sum over
+/// all N rows in index order, is folded across partitions in order by `reducer`.
+[[nodiscard]] Population draw_population_block(const PopulationSpec& spec,
+                                               const std::vector<std::string>& vendor_names,
+                                               const std::vector<double>& taste_means,
+                                               std::uint64_t seed, std::uint64_t replicate,
+                                               const EnterpriseRange& range,
+                                               PartitionReducer& reducer);
 
 }  // namespace moatsim

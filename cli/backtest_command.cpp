@@ -8,12 +8,14 @@
 #include <iostream>
 
 #include "cli/command_frame.hpp"
+#include "cli/command_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
 #include "core/input_error.hpp"
 #include "experiments/backtest.hpp"
 #include "experiments/counterfactual.hpp"
+#include "experiments/ensemble.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_tables.hpp"
 #include "io/manifest.hpp"
@@ -39,12 +41,10 @@ std::string fit_table(const BacktestResult& b) {
 }
 
 int backtest(const po::variables_map& vm, const std::vector<std::string>& args) {
-    remove_temporaries_on_signals();
+    CommandRun command("backtest", args, vm);
+    const bool quiet = command.quiet();
     if (!vm.count("scenario")) throw InputError("moatsim backtest: missing SCENARIO.toml");
     if (!vm.count("data")) throw InputError("moatsim backtest: missing --data DIR|FILE");
-    const bool quiet = vm.count("quiet") > 0;
-    if (quiet) spdlog::set_level(spdlog::level::warn);
-    const auto threads = thread_limit(vm);
     ScenarioOverrides overrides = overrides_from(vm);
     if (!overrides.mode) overrides.mode = Mode::expected;
     const std::string file = vm["scenario"].as<std::string>();
@@ -57,29 +57,19 @@ int backtest(const po::variables_map& vm, const std::vector<std::string>& args) 
         output_directory(vm, std::filesystem::path("results") / (scenario.name + "_backtest")));
     log_repairs(result_dir.notes());
 
-    const auto started_wall = std::chrono::system_clock::now();
-    const auto started = std::chrono::steady_clock::now();
+    command.start_clock();
     const BacktestResult b = run_backtest(scenario, history);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds = command.seconds();
 
-    Scenario resolved = scenario;  // brands pinned, as `run` writes it
-    for (std::size_t k = 0; k < resolved.clouds.size(); ++k) resolved.clouds[k].brand = b.run.brand[k];
-    resolved.calibration = CalibrationMethod::none;
-    write_run_outputs(result_dir.path(), resolved, b.run);
+    write_run_outputs(result_dir.path(), resolved_scenario(scenario, b.run), b.run);  // as `run`
     AtomicFile csv(result_dir.path() / "backtest.csv");
     write_backtest_csv(csv.stream(), b.rows);
     csv.commit();
-    Manifest m;
-    m.command = "backtest";
-    m.command_line = command_line("backtest", args);
+    Manifest m = command.manifest(scenario.run.seed);
+    m.wall_seconds = seconds;  // the run's, as printed
     add_scenario_inputs(m, "scenario", scenario);
     for (const auto& o : history)  // each history file once, in the order read
         if (m.inputs.back().file != o.file) m.inputs.push_back({"history", o.file});
-    m.seeds = {scenario.run.seed};
-    m.threads = worker_threads();
-    m.started = started_wall;
-    m.wall_seconds = seconds;
     m.counts = {{"observations", static_cast<std::int64_t>(history.size())},
                 {"enterprises", scenario.population.enterprises}};
     m.notes = {{"mode", std::string(to_string(scenario.run.mode))}};
@@ -100,22 +90,13 @@ int backtest(const po::variables_map& vm, const std::vector<std::string>& args) 
 }  // namespace
 
 int backtest_command(const std::vector<std::string>& args) {
-    po::options_description desc("Backtest options");
-    desc.add_options()
-        ("help,h", "show this help")
-        ("data", po::value<std::string>(), "history: a CSV file or a directory of them (data/history/)")
-        ("out", po::value<std::string>(), "output directory (default results/<scenario name>_backtest)")
-        ("threads", po::value<int>(), "worker threads (default: all cores)")
-        ("quiet,q", "no table or log messages");
+    po::options_description desc = command_options(
+        "Backtest options", "results/<scenario name>_backtest", "table or log messages");
+    desc.add_options()("data", po::value<std::string>(),
+                       "history: a CSV file or a directory of them (data/history/)");
     add_override_options(desc);
-    return run_reporting_errors("backtest", backtest_usage, desc, [&] {
-        const auto vm = parse_with_scenario(args, desc);
-        if (vm.count("help")) {
-            std::cout << backtest_usage << desc;
-            return exit_ok;
-        }
-        return backtest(vm, args);
-    });
+    return run_scenario_command("backtest", backtest_usage, desc, args,
+                                [&](const po::variables_map& vm) { return backtest(vm, args); });
 }
 
 }  // namespace moatsim::cli

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/command_frame.hpp"
+#include "cli/command_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
@@ -17,6 +18,7 @@
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
 #include "io/result_directory.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -54,11 +56,9 @@ std::string estimates_table(const CalibrationSpec& spec, const CalibrationReport
 }
 
 int calibrate(const po::variables_map& vm, const std::vector<std::string>& args) {
-    remove_temporaries_on_signals();
+    CommandRun command("calibrate", args, vm);
+    const bool quiet = command.quiet();
     if (!vm.count("scenario")) throw InputError("moatsim calibrate: missing CALIBRATION.toml");
-    const bool quiet = vm.count("quiet") > 0;
-    if (quiet) spdlog::set_level(spdlog::level::warn);
-    const auto threads = thread_limit(vm);
     CalibrationSpec spec = load_calibration(vm["scenario"].as<std::string>());
     if (vm.count("fit-until")) {
         YearMonth until;
@@ -68,6 +68,10 @@ int calibrate(const po::variables_map& vm, const std::vector<std::string>& args)
         spec.fit_until = until;
     }
     const HistoryObjective objective(spec, read_history(spec.data));
+    if (!job_executor().writes_outputs()) {  // an MPI rank that only computes (docs/MPI.md)
+        (void)report_calibration(objective, fit_parameters(objective));
+        return exit_ok;
+    }
     ResultDirectory result_dir(output_directory(vm, std::filesystem::path("results") / spec.name));
     log_repairs(result_dir.notes());
     const std::filesystem::path emit = vm.count("emit")
@@ -76,8 +80,7 @@ int calibrate(const po::variables_map& vm, const std::vector<std::string>& args)
 
     spdlog::info("fitting {} parameter(s) to {} observations, {} start(s)", spec.parameters.size(),
                  objective.history().size(), spec.starts);
-    const auto started_wall = std::chrono::system_clock::now();
-    const auto started = std::chrono::steady_clock::now();
+    command.start_clock();
     FitResult fit;
     try {
         fit = fit_parameters(objective);
@@ -90,7 +93,7 @@ int calibrate(const po::variables_map& vm, const std::vector<std::string>& args)
         return exit_failure;
     }
     CalibrationReport report = report_calibration(objective, std::move(fit));
-    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    report.seconds = command.seconds();
 
     write_calibration_outputs(result_dir.path(), objective, report);
     const Scenario root = load_scenario(spec.scenario, spec.overrides);
@@ -101,17 +104,12 @@ int calibrate(const po::variables_map& vm, const std::vector<std::string>& args)
         objective, report,
         std::filesystem::relative(std::filesystem::absolute(base_file), emit_dir).generic_string());
     toml.commit();
-    Manifest m;
-    m.command = "calibrate";
-    m.command_line = command_line("calibrate", args);
+    Manifest m = command.manifest(spec.seed);
+    m.wall_seconds = report.seconds;  // the fit's, as printed
     m.inputs.push_back({"calibration", spec.source});
     add_scenario_inputs(m, "scenario", root);
     for (const auto& o : objective.history())  // each history file once, in the order read
         if (m.inputs.back().file != o.file) m.inputs.push_back({"history", o.file});
-    m.seeds = {spec.seed};
-    m.threads = worker_threads();
-    m.started = started_wall;
-    m.wall_seconds = report.seconds;
     m.counts = {{"evaluations", static_cast<std::int64_t>(report.fit.evaluations)},
                 {"enterprises", *spec.overrides.enterprises}};
     write_manifest(result_dir.path(), m);
@@ -130,22 +128,14 @@ int calibrate(const po::variables_map& vm, const std::vector<std::string>& args)
 }  // namespace
 
 int calibrate_command(const std::vector<std::string>& args) {
-    po::options_description desc("Calibrate options");
-    desc.add_options()
-        ("help,h", "show this help")
-        ("fit-until", po::value<std::string>(), "fit observations up to YYYY-MM only; later ones are out of sample")
-        ("out", po::value<std::string>(), "output directory (default results/<calibration name>)")
-        ("emit", po::value<std::string>(), "where to write the calibrated scenario (default <out>/calibrated.toml)")
-        ("threads", po::value<int>(), "worker threads (default: all cores)")
-        ("quiet,q", "no table or log messages");
-    return run_reporting_errors("calibrate", calibrate_usage, desc, [&] {
-        const auto vm = parse_with_scenario(args, desc);
-        if (vm.count("help")) {
-            std::cout << calibrate_usage << desc;
-            return exit_ok;
-        }
-        return calibrate(vm, args);
-    });
+    po::options_description desc =
+        command_options("Calibrate options", "results/<calibration name>", "table or log messages");
+    desc.add_options()("fit-until", po::value<std::string>(),
+                       "fit observations up to YYYY-MM only; later ones are out of sample")(
+        "emit", po::value<std::string>(),
+        "where to write the calibrated scenario (default <out>/calibrated.toml)");
+    return run_scenario_command("calibrate", calibrate_usage, desc, args,
+                                [&](const po::variables_map& vm) { return calibrate(vm, args); });
 }
 
 }  // namespace moatsim::cli

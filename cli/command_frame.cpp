@@ -1,4 +1,5 @@
 #include "cli/command_frame.hpp"
+#include "cli/scenario_options.hpp"
 
 #include <pthread.h>
 #include <signal.h>
@@ -39,6 +40,21 @@ void log_repairs(const std::vector<std::string>& notes) {
     for (const auto& note : notes) spdlog::warn("{}", note);
 }
 
+namespace {
+std::mutex stop_note_mutex;
+std::function<std::string()> stop_note_source;
+
+std::string stop_note() {
+    const std::lock_guard lock(stop_note_mutex);
+    return stop_note_source ? stop_note_source() : std::string();
+}
+}  // namespace
+
+void set_stop_note(std::function<std::string()> note) {
+    const std::lock_guard lock(stop_note_mutex);
+    stop_note_source = std::move(note);
+}
+
 void remove_temporaries_on_signals() {
     static std::once_flag once;
     std::call_once(once, [] {
@@ -53,8 +69,11 @@ void remove_temporaries_on_signals() {
             int signo = 0;
             while (sigwait(&set, &signo) != 0) {}
             remove_registered_temporaries();
-            std::fprintf(stderr, "\nmoatsim: stopped by %s; unfinished output removed, any "
-                         "previous result left as it was\n", strsignal(signo));
+            const std::string note = stop_note();
+            if (note != silent_stop)
+                std::fprintf(stderr, "\nmoatsim: stopped by %s; unfinished output removed, any "
+                             "previous result left as it was\n", strsignal(signo));
+            if (!note.empty() && note != silent_stop) std::fprintf(stderr, "moatsim: %s\n", note.c_str());
             std::_Exit(128 + signo);
         }).detach();
     });
@@ -82,6 +101,42 @@ int run_reporting_errors(const std::string& command, const std::string& usage,
         std::cerr << "moatsim " << command << " failed: " << e.what() << "\n";
         return exit_failure;
     }
+}
+
+int run_parsed_command(
+    const std::string& command, const std::string& usage,
+    const boost::program_options::options_description& desc,
+    const std::function<boost::program_options::variables_map()>& parse,
+    const std::function<int(const boost::program_options::variables_map&)>& body) {
+    return run_reporting_errors(command, usage, desc, [&] {
+        const auto vm = parse();
+        if (vm.count("help")) {
+            std::cout << usage << desc;
+            return exit_ok;
+        }
+        return body(vm);
+    });
+}
+
+int run_scenario_command(
+    const std::string& command, const std::string& usage,
+    const boost::program_options::options_description& desc, const std::vector<std::string>& args,
+    const std::function<int(const boost::program_options::variables_map&)>& body) {
+    return run_parsed_command(
+        command, usage, desc, [&] { return parse_with_scenario(args, desc); }, body);
+}
+
+boost::program_options::options_description command_options(const std::string& title,
+                                                            const std::string& out_default,
+                                                            const std::string& quiet_what) {
+    namespace po = boost::program_options;
+    po::options_description desc(title);
+    desc.add_options()("help,h", "show this help")(
+        "out", po::value<std::string>(),
+        ("output directory (default " + out_default + ")").c_str())(
+        "threads", po::value<int>(), "worker threads (default: all cores)")(
+        "quiet,q", ("no " + quiet_what).c_str());
+    return desc;
 }
 
 }  // namespace moatsim::cli

@@ -8,17 +8,19 @@
 #include <optional>
 #include <utility>
 
-#include "core/input_error.hpp"
 #include "cli/command_frame.hpp"
+#include "cli/command_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/comparison_table.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
+#include "core/input_error.hpp"
 #include "experiments/compare_scenarios.hpp"
-#include "market/scenario_writer.hpp"
 #include "io/atomic_file.hpp"
 #include "io/result_directory.hpp"
+#include "market/scenario_writer.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -34,11 +36,8 @@ std::string listed(const std::vector<std::string>& names) {
 int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
     if (!vm.count("base") || !vm.count("alt"))
         throw InputError("moatsim compare: expected two scenario files, BASE.toml and ALT.toml");
-    remove_temporaries_on_signals();
-    const auto started_wall = std::chrono::system_clock::now();
-    const auto started = std::chrono::steady_clock::now();
-    const bool quiet = vm.count("quiet") > 0;
-    if (quiet) spdlog::set_level(spdlog::level::warn);
+    CommandRun command("compare", args, vm);
+    const bool quiet = command.quiet();
     const auto metric_text = vm["metric"].as<std::string>();
     const auto metric = parse_metric(metric_text);
     if (!metric)
@@ -46,8 +45,6 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
                          metric_text + "'");
     std::optional<std::string> cloud;
     if (vm.count("cloud")) cloud = vm["cloud"].as<std::string>();
-
-    const auto threads = thread_limit(vm);
 
     CompareOptions options;
     options.metric = *metric;
@@ -67,6 +64,10 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
 
     const std::filesystem::path out_dir = output_directory(
         vm, std::filesystem::path("results") / ("compare_" + base.name + "_vs_" + alt.name));
+    if (!job_executor().writes_outputs()) {  // an MPI rank that only computes (docs/MPI.md)
+        (void)run_comparison(pair, options);
+        return exit_ok;
+    }
     ResultDirectory result_dir(out_dir);  // all files swapped in together at the end
     log_repairs(result_dir.notes());
 
@@ -80,21 +81,13 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
                           [&](std::ostream& out) { write_comparison_csv(out, base, c); });
     write_file_atomically(result_dir.path() / "base.resolved.toml", resolved_toml(base));
     write_file_atomically(result_dir.path() / "alt.resolved.toml", resolved_toml(alt));
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    Manifest manifest;
-    manifest.command = "compare";
-    manifest.command_line = command_line("compare", args);
+    Manifest manifest = command.manifest(base.run.seed);
     add_scenario_inputs(manifest, "base", base);
     add_scenario_inputs(manifest, "alt", alt);
-    manifest.seeds = {base.run.seed};
-    manifest.threads = worker_threads();
-    manifest.started = started_wall;
-    manifest.wall_seconds = seconds;
     manifest.counts = {{"replicates", base.run.replicates},
                        {"enterprises", base.population.enterprises}};
     manifest.notes = {{"metric", metric_name(*metric)},
-                      {"mode", base.run.mode == Mode::expected ? "expected" : "stochastic"}};
+                      {"mode", std::string(to_string(base.run.mode))}};
     write_manifest(result_dir.path(), manifest);
     result_dir.commit();
 
@@ -116,7 +109,7 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
         std::cout << comparison_table(base, alt, c);
         std::cout << "Ran " << base.run.replicates << " paired replicate(s) of "
                   << base.population.enterprises << " enterprises in "
-                  << fmt::format("{:.2f}", seconds) << " s. CSV written to "
+                  << fmt::format("{:.2f}", manifest.wall_seconds) << " s. CSV written to "
                   << (out_dir / "compare.csv").string() << "\n";
     }
     return exit_ok;
@@ -125,26 +118,18 @@ int compare(const po::variables_map& vm, const std::vector<std::string>& args) {
 }  // namespace
 
 int compare_command(const std::vector<std::string>& args) {
-    po::options_description desc("Compare options");
-    desc.add_options()
-        ("help,h", "show this help")
-        ("metric", po::value<std::string>()->default_value("share_workload"),
-         "share_workload | share_revenue | customers | price | capacity | utilization | "
-         "silicon_fraction | revenue_usage | revenue_training")
-        ("cloud", po::value<std::string>(), "compare only this cloud (default: all)")
-        ("out", po::value<std::string>(),
-         "output directory (default results/compare_<base>_vs_<alt>)")
-        ("threads", po::value<int>(), "worker threads (default: all cores)")
-        ("quiet,q", "no progress bar, table or log messages");
+    po::options_description desc =
+        command_options("Compare options", "results/compare_<base>_vs_<alt>",
+                        "progress bar, table or log messages");
+    desc.add_options()(
+        "metric", po::value<std::string>()->default_value("share_workload"),
+        "share_workload | share_revenue | customers | price | capacity | utilization | "
+        "silicon_fraction | revenue_usage | revenue_training")(
+        "cloud", po::value<std::string>(), "compare only this cloud (default: all)");
     add_override_options(desc);
-    return run_reporting_errors("compare", compare_usage, desc, [&] {
-        const po::variables_map vm = parse_base_alt(args, desc);
-        if (vm.count("help")) {
-            std::cout << compare_usage << desc;
-            return exit_ok;
-        }
-        return compare(vm, args);
-    });
+    return run_parsed_command(
+        "compare", compare_usage, desc, [&] { return parse_base_alt(args, desc); },
+        [&](const po::variables_map& vm) { return compare(vm, args); });
 }
 
 }  // namespace moatsim::cli

@@ -1,5 +1,6 @@
 // `moatsim live SCENARIO.toml`: one replicate run tick by tick for teaching. On a terminal it
-// redraws share bars and sparklines per cloud each month and announces events as they fire
+// redraws share bars and sparklines per cloud (one stated scale for all rows), the GPU prices,
+// the vendors with the catalog grid and its prices each month, and announces events as they fire
 // (keys: space pause, n or right arrow step, + / - speed, q quit); into a pipe it prints one
 // plain line per month and one per event. The replicate is the same as `moatsim run`'s
 // replicate R with the same options (same calibration, population and draws).
@@ -27,10 +28,12 @@ using Clock = std::chrono::steady_clock;
 
 constexpr const char* live_usage =
     "Usage: moatsim live SCENARIO.toml [options]\n"
-    "  Runs one replicate month by month: share bars and sparklines per cloud, vendors, and\n"
-    "  events as they fire. Keys: space pause/resume, n or right arrow step one month while\n"
-    "  paused, + faster, - slower, q (or Ctrl-C) quit. Into a pipe (or with --plain): one\n"
-    "  line per month, 'YYYY-MM  AWS 29.7%  ...', and one per event, 'YYYY-MM: ...'.\n";
+    "  Runs one replicate month by month: share bars and sparklines per cloud on one stated\n"
+    "  scale, GPU prices, vendors with the catalog grid (price per unit on each cloud that\n"
+    "  offers them), and events as they fire, wrapped to the width. Keys: space pause/resume,\n"
+    "  n or right arrow step one month while paused, + faster, - slower, q (or Ctrl-C) quit.\n"
+    "  Into a pipe (or with --plain): one line per month, 'YYYY-MM  AWS 29.7%  ...', and one\n"
+    "  per event, 'YYYY-MM: ...'.\n";
 
 constexpr int min_speed = 10, max_speed = 5000;  // ms per month
 constexpr int exit_interrupted = 130;              // 128 + SIGINT, as shells report Ctrl-C
@@ -39,7 +42,7 @@ int run_plain(LiveReplicate& m, std::optional<int> speed_ms) {
     LiveFrame frame = live_frame_for(m.scenario());
     std::size_t announced = 0;
     const auto emit = [&](const TickRecord& r) {
-        record_tick(frame, m.scenario(), r);
+        record_tick(frame, m.scenario(), r, m.clouds(), m.vendors());
         for (; announced < frame.events.size(); ++announced)
             std::cout << plain_event_line(frame, frame.events[announced]) << '\n';
         std::cout << plain_tick_line(frame) << std::endl;  // flushed: a reader sees each month
@@ -61,7 +64,8 @@ std::string status_text(bool paused, bool finished, int speed_ms, bool keyboard)
 int run_interactive(LiveReplicate& m, int speed_ms) {
     Terminal term;
     LiveFrame frame = live_frame_for(m.scenario());
-    record_tick(frame, m.scenario(), m.initialize());
+    const TickRecord first = m.initialize();
+    record_tick(frame, m.scenario(), first, m.clouds(), m.vendors());
     bool paused = false;
     TerminalSize drawn_size{};
     std::string drawn_status;
@@ -98,7 +102,8 @@ int run_interactive(LiveReplicate& m, int speed_ms) {
         }
         if (frame.tick >= frame.ticks) continue;
         if (step || (!paused && Clock::now() >= due)) {
-            record_tick(frame, m.scenario(), m.advance());
+            const TickRecord next = m.advance();
+            record_tick(frame, m.scenario(), next, m.clouds(), m.vendors());
             due = Clock::now() + std::chrono::milliseconds(speed_ms);
             dirty = true;
         }

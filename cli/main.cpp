@@ -1,11 +1,15 @@
 // moatsim: agent-based model of cloud-market competition. Thin front end: dispatch to a
 // subcommand; every subcommand reports bad input as one clear message and exit code 2.
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "moatsim_version.hpp"
+#if MOATSIM_MPI
+#include "distributed/mpi_session.hpp"
+#endif
 
 namespace {
 
@@ -34,8 +38,9 @@ Run 'moatsim <command> --help' for a command's options. Documentation: README.md
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+namespace moatsim::cli {
+
+int dispatch_command(std::vector<std::string> args) {
     if (args.empty()) {
         std::fputs(usage, stderr);
         return moatsim::cli::exit_bad_input;
@@ -65,4 +70,23 @@ int main(int argc, char** argv) {
     if (command == "schema") return moatsim::cli::schema_command(args);
     std::fprintf(stderr, "moatsim: unknown command '%s'\n\n%s", command.c_str(), usage);
     return moatsim::cli::exit_bad_input;
+}
+
+}  // namespace moatsim::cli
+
+int main(int argc, char** argv) {
+#if MOATSIM_MPI
+    // One rank of an MPI job (mpirun, srun): docs/MPI.md. Otherwise MPI is never touched.
+    if (moatsim::launched_by_mpi()) return moatsim::cli::main_under_mpi(argc, argv);
+#else
+    // Without MPI every rank would run the whole command and write the same files.
+    for (const char* size : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"})
+        if (const char* n = std::getenv(size); n != nullptr && std::atoi(n) > 1) {
+            std::fprintf(stderr, "moatsim: started as one of %s MPI ranks, but built without MPI "
+                         "(MOATSIM_MPI=OFF): run it without mpirun, or rebuild with "
+                         "libboost-mpi-dev and openmpi-bin installed (docs/MPI.md)\n", n);
+            return moatsim::cli::exit_bad_input;
+        }
+#endif
+    return moatsim::cli::dispatch_command(std::vector<std::string>(argv + 1, argv + argc));
 }

@@ -49,14 +49,9 @@ int plot_command(const std::vector<std::string>& args) {
          ("run: " + run_plot_metric_names() + " (default share_workload); compare: must be "
           "compare.csv's; sweep: a metric the sweep kept (default share_workload)").c_str())
         ("quiet,q", "no message");
-    return run_reporting_errors("plot", plot_usage, desc, [&] {
-        const po::variables_map vm = parse_with_positional(args, desc, "dir");
-        if (vm.count("help")) {
-            std::cout << plot_usage << desc;
-            return exit_ok;
-        }
-        return plot(vm);
-    });
+    return run_parsed_command(
+        "plot", plot_usage, desc, [&] { return parse_with_positional(args, desc, "dir"); },
+        [&](const po::variables_map& vm) { return plot(vm); });
 }
 
 }  // namespace moatsim::cli

@@ -12,7 +12,6 @@
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
 #include "viz/html_report.hpp"
-#include "viz/report_parts.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -34,11 +33,8 @@ int report(const po::variables_map& vm) {
         vm.count("output") ? std::filesystem::path(vm["output"].as<std::string>()) : dir / "report.html";
     refuse_overwriting_inputs(out, dir, "-o");
     // Read and drawn in full before the file is opened: bad input writes nothing.
-    // Sensitivity and uncertainty directories have their own page (viz/analysis_report.cpp).
-    const std::string html = report::is_analysis_directory(dir)
-                                 ? report::analysis_report(dir)
-                                 : html_report(read_any_results(dir, report_run_metrics()),
-                                               read_manifest_json(dir));
+    const std::string html =
+        html_report(read_any_results(dir, report_run_metrics()), read_manifest_json(dir));
     write_file_atomically(out, html);
     if (!vm.count("quiet")) std::cout << "Report written to " << out.string() << "\n";
     return exit_ok;
@@ -52,14 +48,9 @@ int report_command(const std::vector<std::string>& args) {
         ("help,h", "show this help")
         ("output,o", po::value<std::string>(), "write the page to this file (default DIR/report.html)")
         ("quiet,q", "no message");
-    return run_reporting_errors("report", report_usage, desc, [&] {
-        const po::variables_map vm = parse_with_positional(args, desc, "dir");
-        if (vm.count("help")) {
-            std::cout << report_usage << desc;
-            return exit_ok;
-        }
-        return report(vm);
-    });
+    return run_parsed_command(
+        "report", report_usage, desc, [&] { return parse_with_positional(args, desc, "dir"); },
+        [&](const po::variables_map& vm) { return report(vm); });
 }
 
 }  // namespace moatsim::cli

@@ -8,15 +8,17 @@
 
 #include "cli/analysis_frame.hpp"
 #include "cli/command_frame.hpp"
+#include "cli/command_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/sensitivity_chart_files.hpp"
 #include "core/input_error.hpp"
 #include "experiments/sensitivity_analysis.hpp"
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
-#include "cli/sensitivity_chart_files.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -46,13 +48,9 @@ void print_table(const SensitivitySpec& spec, const SensitivityResult& r) {
 }
 
 int sensitivity(const po::variables_map& vm, const std::vector<std::string>& args) {
-    remove_temporaries_on_signals();
+    CommandRun command("sensitivity", args, vm);
+    const bool quiet = command.quiet();
     if (!vm.count("scenario")) throw InputError("moatsim sensitivity: missing SA.toml");
-    const auto started_wall = std::chrono::system_clock::now();
-    const auto started = std::chrono::steady_clock::now();
-    const bool quiet = vm.count("quiet") > 0;
-    if (quiet) spdlog::set_level(spdlog::level::warn);
-    const auto threads = thread_limit(vm);
     const std::filesystem::path file = vm["scenario"].as<std::string>();
     const SensitivitySpec spec = load_sensitivity(file, overrides_from(vm));
     const Scenario base = load_scenario(spec.base, spec.overrides);
@@ -63,12 +61,12 @@ int sensitivity(const po::variables_map& vm, const std::vector<std::string>& arg
     std::unique_ptr<ProgressBar> bar;
     const EvaluationCallbacks callbacks = progress_callbacks(bar, spec.name, quiet);
     const SensitivityResult r = run_sensitivity(spec, out_dir, callbacks);
+    if (!job_executor().writes_outputs()) return exit_ok;  // an MPI rank that only computed
     if (bar) bar->finish();
     write_sensitivity_charts(out_dir, spec, r);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-    Manifest m = analysis_manifest("sensitivity", args, base, started_wall, seconds);
+    Manifest m = command.manifest(base.run.seed);
+    const double seconds = m.wall_seconds;
+    add_scenario_inputs(m, "base", base);
     m.inputs.insert(m.inputs.begin(), ManifestInput{"sensitivity", file});
     if (spec.alternative) m.inputs.push_back({"alternative", *spec.alternative});
     m.counts = {{"evaluations", static_cast<std::int64_t>(r.evaluations)},
@@ -92,21 +90,11 @@ int sensitivity(const po::variables_map& vm, const std::vector<std::string>& arg
 }  // namespace
 
 int sensitivity_command(const std::vector<std::string>& args) {
-    po::options_description desc("Sensitivity options");
-    desc.add_options()
-        ("help,h", "show this help")
-        ("out", po::value<std::string>(), "output directory (default results/<name>)")
-        ("threads", po::value<int>(), "worker threads (default: all cores)")
-        ("quiet,q", "no progress bar, table or log messages");
+    po::options_description desc = command_options("Sensitivity options", "results/<name>",
+                                                   "progress bar, table or log messages");
     add_override_options(desc);
-    return run_reporting_errors("sensitivity", sensitivity_usage, desc, [&] {
-        const auto vm = parse_with_scenario(args, desc);
-        if (vm.count("help")) {
-            std::cout << sensitivity_usage << desc;
-            return exit_ok;
-        }
-        return sensitivity(vm, args);
-    });
+    return run_scenario_command("sensitivity", sensitivity_usage, desc, args,
+                                [&](const po::variables_map& vm) { return sensitivity(vm, args); });
 }
 
 }  // namespace moatsim::cli

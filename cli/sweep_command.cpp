@@ -7,14 +7,16 @@
 #include <memory>
 #include <optional>
 
-#include "core/input_error.hpp"
 #include "cli/command_frame.hpp"
+#include "cli/command_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
-#include "io/manifest.hpp"
+#include "core/input_error.hpp"
 #include "experiments/sweep_runner.hpp"
+#include "io/manifest.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -22,13 +24,9 @@ namespace {
 constexpr const char* sweep_usage = "Usage: moatsim sweep SWEEP.toml [options]\n";
 
 int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
-    remove_temporaries_on_signals();
+    CommandRun command("sweep", args, vm);
+    const bool quiet = command.quiet();
     if (!vm.count("scenario")) throw InputError("moatsim sweep: missing SWEEP.toml");
-    const auto started_wall = std::chrono::system_clock::now();
-    const auto started = std::chrono::steady_clock::now();
-    const bool quiet = vm.count("quiet") > 0;
-    if (quiet) spdlog::set_level(spdlog::level::warn);
-    const auto threads = thread_limit(vm);
     const std::filesystem::path file = vm["scenario"].as<std::string>();
     const SweepSpec spec = load_sweep(file, overrides_from(vm));
     const Scenario base = load_scenario(spec.base, spec.overrides);
@@ -45,19 +43,12 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
     };
     callbacks.on_tick = [&bar] { bar->advance(); };
     const SweepSummary summary = run_sweep(spec, {out_dir}, callbacks);
+    if (!job_executor().writes_outputs()) return exit_ok;  // an MPI rank that only computed
     if (bar) bar->finish();
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-    Manifest m;
-    m.command = "sweep";
-    m.command_line = command_line("sweep", args);
+    Manifest m = command.manifest(summary.seed);
+    const double seconds = m.wall_seconds;
     m.inputs.push_back({"sweep", file});
     add_scenario_inputs(m, "base scenario", base);
-    m.seeds = {summary.seed};
-    m.threads = worker_threads();
-    m.started = started_wall;
-    m.wall_seconds = seconds;
     m.counts = {{"runs", static_cast<std::int64_t>(summary.runs)},
                 {"runs_resumed", static_cast<std::int64_t>(summary.resumed)},
                 {"replicates", static_cast<std::int64_t>(summary.replicates)}};
@@ -76,21 +67,11 @@ int sweep(const po::variables_map& vm, const std::vector<std::string>& args) {
 }  // namespace
 
 int sweep_command(const std::vector<std::string>& args) {
-    po::options_description desc("Sweep options");
-    desc.add_options()
-        ("help,h", "show this help")
-        ("out", po::value<std::string>(), "output directory (default results/<sweep name>)")
-        ("threads", po::value<int>(), "worker threads (default: all cores)")
-        ("quiet,q", "no progress bar, summary or log messages");
+    po::options_description desc = command_options("Sweep options", "results/<sweep name>",
+                                                   "progress bar, summary or log messages");
     add_override_options(desc);
-    return run_reporting_errors("sweep", sweep_usage, desc, [&] {
-        const auto vm = parse_with_scenario(args, desc);
-        if (vm.count("help")) {
-            std::cout << sweep_usage << desc;
-            return exit_ok;
-        }
-        return sweep(vm, args);
-    });
+    return run_scenario_command("sweep", sweep_usage, desc, args,
+                                [&](const po::variables_map& vm) { return sweep(vm, args); });
 }
 
 }  // namespace moatsim::cli

@@ -9,6 +9,7 @@
 
 #include "cli/analysis_frame.hpp"
 #include "cli/command_frame.hpp"
+#include "cli/command_run.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
@@ -18,6 +19,7 @@
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
 #include "viz/chart.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -55,15 +57,12 @@ void write_fan_chart(const std::filesystem::path& file, const UncertaintySpec& s
 }
 
 int uncertainty(const po::variables_map& vm, const std::vector<std::string>& args) {
-    remove_temporaries_on_signals();
+    CommandRun command("uncertainty", args, vm);
+    const bool quiet = command.quiet();
     if (!vm.count("base") || !vm.count("alt"))
         throw InputError("moatsim uncertainty: expected two scenario files, BASE.toml and ALT.toml");
-    if (!vm.count("priors")) throw InputError("moatsim uncertainty: --priors PRIORS.toml is required");
-    const auto started_wall = std::chrono::system_clock::now();
-    const auto started = std::chrono::steady_clock::now();
-    const bool quiet = vm.count("quiet") > 0;
-    if (quiet) spdlog::set_level(spdlog::level::warn);
-    const auto threads = thread_limit(vm);
+    if (!vm.count("priors"))
+        throw InputError("moatsim uncertainty: --priors PRIORS.toml is required");
     const int draws = vm["draws"].as<int>();
     if (draws < 2 || draws > 1'000'000) throw InputError("--draws: expected 2 .. 1000000, got " + std::to_string(draws));
     const auto metric = parse_metric(vm["metric"].as<std::string>());
@@ -80,13 +79,13 @@ int uncertainty(const po::variables_map& vm, const std::vector<std::string>& arg
     std::unique_ptr<ProgressBar> bar;
     const EvaluationCallbacks callbacks = progress_callbacks(bar, "uncertainty", quiet);
     const UncertaintyResult r = run_uncertainty(spec, out_dir, callbacks);
+    if (!job_executor().writes_outputs()) return exit_ok;  // an MPI rank that only computed
     if (bar) bar->finish();
     for (std::size_t c = 0; c < r.clouds.size(); ++c)
         write_fan_chart(out_dir / ("fan_" + std::to_string(c + 1) + ".svg"), spec, r, r.clouds[c]);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-    Manifest m = analysis_manifest("uncertainty", args, base, started_wall, seconds);
+    Manifest m = command.manifest(base.run.seed);
+    const double seconds = m.wall_seconds;
+    add_scenario_inputs(m, "base", base);
     m.inputs.insert(m.inputs.begin(), ManifestInput{"priors", priors});
     m.inputs.push_back({"alt", spec.alternative});
     m.counts = {{"draws", static_cast<std::int64_t>(r.draws)},
@@ -117,24 +116,18 @@ int uncertainty(const po::variables_map& vm, const std::vector<std::string>& arg
 }  // namespace
 
 int uncertainty_command(const std::vector<std::string>& args) {
-    po::options_description desc("Uncertainty options");
-    desc.add_options()
-        ("help,h", "show this help")
-        ("priors", po::value<std::string>(), "priors file: [[parameters]] with distributions (required)")
-        ("draws", po::value<int>()->default_value(64), "parameter draws (each a BASE/ALT pair)")
-        ("metric", po::value<std::string>()->default_value("share_workload"), "the metric whose effect to summarise")
-        ("out", po::value<std::string>(), "output directory (default results/uncertainty_<base>_vs_<alt>)")
-        ("threads", po::value<int>(), "worker threads (default: all cores)")
-        ("quiet,q", "no progress bar, table or log messages");
+    po::options_description desc =
+        command_options("Uncertainty options", "results/uncertainty_<base>_vs_<alt>",
+                        "progress bar, table or log messages");
+    desc.add_options()("priors", po::value<std::string>(),
+                       "priors file: [[parameters]] with distributions (required)")(
+        "draws", po::value<int>()->default_value(64), "parameter draws (each a BASE/ALT pair)")(
+        "metric", po::value<std::string>()->default_value("share_workload"),
+        "the metric whose effect to summarise");
     add_override_options(desc);
-    return run_reporting_errors("uncertainty", uncertainty_usage, desc, [&] {
-        const po::variables_map vm = parse_base_alt(args, desc);
-        if (vm.count("help")) {
-            std::cout << uncertainty_usage << desc;
-            return exit_ok;
-        }
-        return uncertainty(vm, args);
-    });
+    return run_parsed_command(
+        "uncertainty", uncertainty_usage, desc, [&] { return parse_base_alt(args, desc); },
+        [&](const po::variables_map& vm) { return uncertainty(vm, args); });
 }
 
 }  // namespace moatsim::cli

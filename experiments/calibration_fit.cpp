@@ -3,8 +3,11 @@
 #include <nlopt.hpp>
 
 #include <cmath>
+#include <string_view>
 
 #include "agents/rng.hpp"
+#include "experiments/job_bytes.hpp"
+#include "experiments/job_executor.hpp"
 
 namespace moatsim {
 namespace {
@@ -73,7 +76,57 @@ std::vector<double> start_point(const CalibrationSpec& spec, int s) {
     return v;
 }
 
+std::string start_result_bytes(const StartResult& r) {
+    return ByteWriter()
+        .put(r.start)
+        .put(r.values)
+        .put(r.global_objective)
+        .put(r.objective)
+        .put(r.local_status)
+        .put(static_cast<std::uint8_t>(r.converged))
+        .take();
+}
+
+StartResult start_result_from_bytes(std::string_view bytes) {
+    ByteReader in(bytes);
+    StartResult r;
+    r.start = in.numbers<double>();
+    r.values = in.numbers<double>();
+    r.global_objective = in.get<double>();
+    r.objective = in.get<double>();
+    r.local_status = in.text();
+    r.converged = in.get<std::uint8_t>() != 0;
+    return r;
+}
+
 }  // namespace
+
+void run_objective_jobs(const HistoryObjective& objective, int count,
+                        const std::function<std::string(int)>& compute,
+                        const std::function<void(int, std::string_view)>& deliver,
+                        const std::function<std::string(int)>& describe) {
+    std::vector<long> counts(static_cast<std::size_t>(count), 0);
+    JobBatch batch;
+    batch.count = count;
+    batch.one_at_a_time = true;
+    batch.share_results = true;
+    batch.compute = [&](int i) {
+        const long before = objective.evaluations();
+        std::string result = compute(i);
+        return ByteWriter().put(objective.evaluations() - before).put(result).take();
+    };
+    batch.deliver = [&](int i, const std::string& bytes) {
+        ByteReader in(bytes);
+        counts[static_cast<std::size_t>(i)] = in.get<long>();
+        deliver(i, in.text());
+    };
+    batch.describe = describe;
+    const long before = objective.evaluations();
+    job_executor().run(batch);
+    long total = 0;
+    for (const long c : counts) total += c;
+    objective.count_elsewhere(total - (objective.evaluations() - before));
+}
 
 Polish polish(const HistoryObjective& objective, const std::vector<double>& from,
               const std::vector<bool>& free, int evaluations, double tolerance) {
@@ -114,44 +167,59 @@ Polish polish(const HistoryObjective& objective, const std::vector<double>& from
     return out;
 }
 
-FitResult fit_parameters(const HistoryObjective& objective) {
+namespace {
+
+// Start s of the fit: its global search, then the polish of the best point found.
+StartResult fit_from_start(const HistoryObjective& objective, int s) {
     const CalibrationSpec& spec = objective.spec();
     const std::size_t n = spec.parameters.size();
-    FitResult result;
-    for (int s = 0; s < spec.starts; ++s) {
-        StartResult sr;
-        sr.start = start_point(spec, s);
-        std::vector<double> best = sr.start;
-        sr.global_objective = objective(best);
-        if (spec.global_evaluations > 0 && n > 1) {
-            Space space{spec, sr.start, {}};
-            for (std::size_t p = 0; p < n; ++p) space.index.push_back(p);
-            nlopt::srand(spec.seed + static_cast<unsigned long>(s));  // deterministic search
-            nlopt::opt opt(nlopt::GN_CRS2_LM, static_cast<unsigned>(n));
-            space.bound(opt);
-            Context ctx{&objective, &space};
-            opt.set_min_objective(nlopt_objective, &ctx);
-            opt.set_maxeval(spec.global_evaluations);
-            std::vector<double> z = space.scaled(sr.start);
-            double f = HUGE_VAL;
-            try {
-                (void)opt.optimize(z, f);
-            } catch (const std::exception&) {
-                f = opt.last_optimum_value();
-            }
-            if (f < sr.global_objective) {
-                sr.global_objective = f;
-                best = space.natural(z);
-            }
+    StartResult sr;
+    sr.start = start_point(spec, s);
+    std::vector<double> best = sr.start;
+    sr.global_objective = objective(best);
+    if (spec.global_evaluations > 0 && n > 1) {
+        Space space{spec, sr.start, {}};
+        for (std::size_t p = 0; p < n; ++p) space.index.push_back(p);
+        nlopt::srand(spec.seed + static_cast<unsigned long>(s));  // deterministic search
+        nlopt::opt opt(nlopt::GN_CRS2_LM, static_cast<unsigned>(n));
+        space.bound(opt);
+        Context ctx{&objective, &space};
+        opt.set_min_objective(nlopt_objective, &ctx);
+        opt.set_maxeval(spec.global_evaluations);
+        std::vector<double> z = space.scaled(sr.start);
+        double f = HUGE_VAL;
+        try {
+            (void)opt.optimize(z, f);
+        } catch (const std::exception&) {
+            f = opt.last_optimum_value();
         }
-        const Polish p = polish(objective, best, std::vector<bool>(n, true),
-                                spec.local_evaluations, spec.tolerance);
-        sr.values = p.values;
-        sr.objective = p.objective;
-        sr.local_status = p.status;
-        sr.converged = p.converged;
-        result.starts.push_back(std::move(sr));
+        if (f < sr.global_objective) {
+            sr.global_objective = f;
+            best = space.natural(z);
+        }
     }
+    const Polish p = polish(objective, best, std::vector<bool>(n, true),
+                            spec.local_evaluations, spec.tolerance);
+    sr.values = p.values;
+    sr.objective = p.objective;
+    sr.local_status = p.status;
+    sr.converged = p.converged;
+    return sr;
+}
+
+}  // namespace
+
+FitResult fit_parameters(const HistoryObjective& objective) {
+    const CalibrationSpec& spec = objective.spec();
+    FitResult result;
+    result.starts.resize(static_cast<std::size_t>(spec.starts));
+    // Starts are independent: jobs, one at a time per process (NLopt's random stream is
+    // global), every process receiving every start's result so all go on alike.
+    run_objective_jobs(objective, spec.starts, [&](int s) {
+        return start_result_bytes(fit_from_start(objective, s));
+    }, [&](int s, std::string_view bytes) {
+        result.starts[static_cast<std::size_t>(s)] = start_result_from_bytes(bytes);
+    }, [](int s) { return "start " + std::to_string(s); });
     std::size_t best = 0;
     for (std::size_t s = 1; s < result.starts.size(); ++s)
         if (result.starts[s].objective < result.starts[best].objective) best = s;

@@ -3,7 +3,9 @@
 // a global derivative-free search (NLopt GN_CRS2_LM, controlled random search with local
 // mutation) and then a local polish (NLopt LN_BOBYQA) from its best point; the best polished
 // start wins. The optimizer works in value / scale, so each parameter moves on its own scale.
+#include <functional>
 #include <stdexcept>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -49,5 +51,13 @@ struct Polish {
 /// BOBYQA over the parameters whose `free` flag is set, the others held at `from`.
 [[nodiscard]] Polish polish(const HistoryObjective& objective, const std::vector<double>& from,
                             const std::vector<bool>& free, int evaluations, double tolerance);
+
+/// Runs `count` independent computations on the objective as jobs (experiments/
+/// job_executor.hpp): one at a time per process, every process receiving every result in
+/// order, and the evaluations other processes made counted on `objective`.
+void run_objective_jobs(const HistoryObjective& objective, int count,
+                        const std::function<std::string(int)>& compute,
+                        const std::function<void(int, std::string_view)>& deliver,
+                        const std::function<std::string(int)>& describe);
 
 }  // namespace moatsim

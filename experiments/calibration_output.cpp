@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "experiments/job_executor.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_format.hpp"
 
@@ -85,6 +86,7 @@ nlohmann::json report_json(const HistoryObjective& objective, const CalibrationR
 CalibrationReport report_calibration(const HistoryObjective& objective, FitResult fit) {
     CalibrationReport r;
     r.uncertainty = estimate_uncertainty(objective, fit);
+    if (!job_executor().writes_outputs()) return r;  // an MPI rank that only computed
     r.at_fit = objective.evaluate(fit.values);
     r.fit = std::move(fit);
     r.fit.evaluations = objective.evaluations();

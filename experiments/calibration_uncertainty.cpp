@@ -1,7 +1,12 @@
 #include "experiments/calibration_uncertainty.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
+#include <string_view>
+
+#include "experiments/job_bytes.hpp"
 
 namespace moatsim {
 namespace {
@@ -33,13 +38,37 @@ std::vector<std::vector<double>> hessian(const HistoryObjective& objective,
         h[i] = 0.02 * (p.upper - p.lower);
         c[i] = std::clamp(at[i], p.lower + h[i], p.upper - h[i]);  // stay inside the bounds
     }
-    auto f = [&](std::size_t i, double di, std::size_t j, double dj) {
+    // Every point the differences need, listed first, then evaluated as jobs (any order
+    // gives the same values: an evaluation is a function of its point alone).
+    std::vector<std::vector<double>> points{c};
+    std::map<std::array<long, 4>, std::size_t> index;  // (i, di, j, dj) -> point
+    auto point = [&](std::size_t i, double di, std::size_t j, double dj) {
         std::vector<double> v = c;
         v[i] += di * h[i];
         v[j] += dj * h[j];
-        return objective(v);
+        index[{static_cast<long>(i), static_cast<long>(di), static_cast<long>(j),
+               static_cast<long>(dj)}] = points.size();
+        points.push_back(std::move(v));
     };
-    const double f0 = objective(c);
+    for (std::size_t i = 0; i < n; ++i) {
+        point(i, 1, i, 0);
+        point(i, -1, i, 0);
+        for (std::size_t j = 0; j < i; ++j)
+            for (const double di : {1.0, -1.0})
+                for (const double dj : {1.0, -1.0}) point(i, di, j, dj);
+    }
+    std::vector<double> values(points.size());
+    run_objective_jobs(objective, static_cast<int>(points.size()),
+        [&](int k) { return ByteWriter().put(objective(points[static_cast<std::size_t>(k)])).take(); },
+        [&](int k, std::string_view bytes) {
+            values[static_cast<std::size_t>(k)] = ByteReader(bytes).get<double>();
+        },
+        [](int k) { return "Hessian point " + std::to_string(k); });
+    auto f = [&](std::size_t i, double di, std::size_t j, double dj) {
+        return values[index.at({static_cast<long>(i), static_cast<long>(di),
+                                static_cast<long>(j), static_cast<long>(dj)})];
+    };
+    const double f0 = values[0];
     std::vector<std::vector<double>> H(n, std::vector<double>(n, 0.0));
     for (std::size_t i = 0; i < n; ++i) {
         const double si = spec.parameters[i].scale;  // derivatives in scaled units
@@ -92,19 +121,40 @@ Uncertainty estimate_uncertainty(const HistoryObjective& objective, const FitRes
     const std::size_t n = spec.parameters.size();
     Uncertainty u;
     u.best_profile_objective = fit.objective;
-    for (std::size_t p = 0; p < n; ++p) {
+    // Every profile point is a polish of its own: jobs (parameter-major, grid order), their
+    // minima read back in that order below.
+    const auto grid = static_cast<std::size_t>(spec.profile_points);
+    const auto grid_value = [&](std::size_t p, std::size_t k) {
         const auto& par = spec.parameters[p];
-        std::vector<bool> free(n, true);
-        free[p] = false;
-        std::vector<ProfilePoint> below, above;  // ordered away from the estimate
-        for (int k = 0; k < spec.profile_points; ++k) {
-            const double v = par.lower + (par.upper - par.lower) * k / (spec.profile_points - 1);
+        return par.lower + (par.upper - par.lower) * static_cast<int>(k) / (spec.profile_points - 1);
+    };
+    std::vector<double> minima(n * grid);
+    run_objective_jobs(objective, static_cast<int>(n * grid),
+        [&](int job) {
+            const std::size_t p = static_cast<std::size_t>(job) / grid, k = static_cast<std::size_t>(job) % grid;
+            std::vector<bool> free(n, true);
+            free[p] = false;
             std::vector<double> from = fit.values;
-            from[p] = v;
-            const Polish pol = polish(objective, from, free, spec.profile_evaluations, spec.tolerance);
-            const ProfilePoint point{p, v, pol.objective};
+            from[p] = grid_value(p, k);
+            return ByteWriter()
+                .put(polish(objective, from, free, spec.profile_evaluations, spec.tolerance).objective)
+                .take();
+        },
+        [&](int job, std::string_view bytes) {
+            minima[static_cast<std::size_t>(job)] = ByteReader(bytes).get<double>();
+        },
+        [&](int job) {
+            return "profile point " + std::to_string(job % spec.profile_points) + " of " +
+                   spec.parameters[static_cast<std::size_t>(job) / grid].name;
+        });
+    for (std::size_t p = 0; p < n; ++p) {
+        std::vector<ProfilePoint> below, above;  // ordered away from the estimate
+        for (std::size_t k = 0; k < grid; ++k) {
+            const double v = grid_value(p, k);
+            const double objective_at = minima[p * grid + k];
+            const ProfilePoint point{p, v, objective_at};
             u.profile.push_back(point);
-            u.best_profile_objective = std::min(u.best_profile_objective, pol.objective);
+            u.best_profile_objective = std::min(u.best_profile_objective, objective_at);
             ProfilePoint rise = point;
             rise.objective -= fit.objective;
             (v < fit.values[p] ? below : above).push_back(rise);

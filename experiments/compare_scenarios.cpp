@@ -6,6 +6,10 @@
 
 #include "core/input_error.hpp"
 #include "experiments/counterfactual.hpp"
+#include "experiments/job_bytes.hpp"
+#include "experiments/job_executor.hpp"
+#include "experiments/replicate_bytes.hpp"
+#include "market/tick_check.hpp"
 
 namespace moatsim {
 namespace {
@@ -69,8 +73,55 @@ std::uint64_t comparison_rows(const PairedScenarios& pair) {
 ScenarioComparison run_comparison(const PairedScenarios& pair, const CompareOptions& options,
                                   const std::function<void()>& on_tick) {
     ScenarioComparison out;
-    out.base_run = run_ensemble(pair.base, nullptr, on_tick);
-    out.alt_run = run_ensemble(pair.alt, nullptr, on_tick);
+    out.base_run = ensemble_without_replicates(pair.base);
+    out.alt_run = ensemble_without_replicates(pair.alt);
+    const int replicates = pair.base.run.replicates;
+    out.base_run.replicates.resize(static_cast<std::size_t>(replicates));
+    out.alt_run.replicates.resize(static_cast<std::size_t>(replicates));
+    // Job j: replicate j of the base for j < R, replicate j - R of the alternative after.
+    const auto which = [&](int j) -> std::pair<const Scenario*, EnsembleResult*> {
+        return j < replicates ? std::pair{&pair.base, &out.base_run}
+                              : std::pair{&pair.alt, &out.alt_run};
+    };
+    // A numeric failure is kept per job and the lowest job's is reported (as run_ensemble
+    // reports the lowest replicate's), whichever thread or rank failed first.
+    std::vector<std::optional<SimulationError>> failures(static_cast<std::size_t>(2 * replicates));
+    JobBatch batch;
+    batch.count = 2 * replicates;
+    batch.compute = [&](int j) {
+        const auto [scenario, run] = which(j);
+        try {
+            return ByteWriter().put(std::uint8_t{1})
+                .put(replicate_bytes(run_one_replicate(*scenario, run->brand,
+                                                       static_cast<std::uint64_t>(j % replicates),
+                                                       on_tick)))
+                .take();
+        } catch (const SimulationError& e) {
+            return ByteWriter().put(std::uint8_t{0}).put(simulation_error_bytes(e)).take();
+        }
+    };
+    batch.deliver = [&](int j, const std::string& bytes) {
+        ByteReader in(bytes);
+        if (in.get<std::uint8_t>() == 0) {
+            failures[static_cast<std::size_t>(j)] = simulation_error_from_bytes(in.text());
+            return;
+        }
+        which(j).second->replicates[static_cast<std::size_t>(j % replicates)] =
+            replicate_from_bytes(in.text());
+    };
+    batch.computed_elsewhere = [&](int j) {
+        if (!on_tick) return;
+        for (int t = 0; t <= which(j).first->run.ticks; ++t) on_tick();
+    };
+    batch.describe = [&](int j) {
+        return (j < replicates ? "base replicate " : "alternative replicate ") +
+               std::to_string(j % replicates);
+    };
+    JobExecutor& executor = job_executor();
+    executor.run(batch);
+    if (!executor.writes_outputs()) return out;  // an MPI rank that only computed
+    for (const auto& failure : failures)
+        if (failure) throw *failure;
     out.comparison = compare_runs(pair.base, out.base_run, pair.alt, out.alt_run, options.metric,
                                   options.cloud);
     return out;

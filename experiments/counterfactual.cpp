@@ -14,6 +14,17 @@ bool same_names(const std::vector<Named>& a, const std::vector<Named>& b) {
     return true;
 }
 
+// brands_of for one partition of `reducer`: the root population's block, or `fixed`'s.
+std::vector<double> partition_brands_of(const Scenario& s, const Population* fixed,
+                                        PartitionReducer& reducer) {
+    if (reducer.partitions() == 1 || s.calibration == CalibrationMethod::none)
+        return brands_of(s, fixed);
+    if (fixed) return scenario_brands(s, *fixed, nullptr, reducer);
+    const auto n = static_cast<std::uint64_t>(s.population.enterprises);
+    const Partition part{partition_range(n, reducer.partitions(), reducer.index()), &reducer};
+    return scenario_brands(s, replicate_population_block(s, 0, part), nullptr, reducer);
+}
+
 }  // namespace
 
 std::vector<double> brands_of(const Scenario& s, const Population* fixed) {
@@ -39,7 +50,7 @@ Scenario with_brands_from(Scenario alt, const Scenario& base,
 }
 
 Scenario pin_base_brands(Scenario s, const ScenarioOverrides& overrides,
-                         const Population* fixed) {
+                         const Population* fixed, PartitionReducer& reducer) {
     if (!s.calibrate_on_base || s.bases.empty() || s.calibration == CalibrationMethod::none)
         return s;
     ScenarioOverrides root_overrides = overrides;
@@ -58,7 +69,8 @@ Scenario pin_base_brands(Scenario s, const ScenarioOverrides& overrides,
                              " in the same order; use calibrate = \"self\"");
     }
     std::vector<std::string> unmatched;
-    s = with_brands_from(std::move(s), root, brands_of(root, fixed), &unmatched);
+    s = with_brands_from(std::move(s), root, partition_brands_of(root, fixed, reducer),
+                        &unmatched);
     if (!unmatched.empty())
         throw InputError(s.source.string() + ": calibrate = \"base\": cloud '" + unmatched[0] +
                          "' is not in the root base " + s.bases.back().string() +

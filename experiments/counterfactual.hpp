@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/partition.hpp"
 #include "market/scenario.hpp"
 #include "market/scenario_loader.hpp"
 
@@ -24,7 +25,11 @@ namespace moatsim {
 /// overrides, except ticks, which calibration does not use) and pins the root's calibrated
 /// brands. Any other scenario comes back unchanged.
 /// @throws InputError if the root cannot be loaded or `fixed` does not fit it.
+/// `fixed` may be one partition's block of the loaded population (core/partition.hpp):
+/// every partition of `reducer` then calls with its own, and all pin the same brands (a
+/// drawn root population is split among them the same way).
 [[nodiscard]] Scenario pin_base_brands(Scenario s, const ScenarioOverrides& overrides,
-                                       const Population* fixed);
+                                       const Population* fixed,
+                                       PartitionReducer& reducer = local_reducer());
 
 }  // namespace moatsim

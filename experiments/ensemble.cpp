@@ -17,13 +17,20 @@
 namespace moatsim {
 
 Population replicate_population(const Scenario& scenario, std::uint64_t replicate) {
+    const auto n = static_cast<std::uint64_t>(scenario.population.enterprises);
+    return replicate_population_block(scenario, replicate, Partition::whole(n));
+}
+
+Population replicate_population_block(const Scenario& scenario, std::uint64_t replicate,
+                                      const Partition& partition) {
     std::vector<std::string> names;
     std::vector<double> means;
     for (const auto& v : scenario.vendors) {
         names.push_back(v.name);
         means.push_back(v.taste_mean);
     }
-    return draw_population(scenario.population, names, means, scenario.run.seed, replicate);
+    return draw_population_block(scenario.population, names, means, scenario.run.seed, replicate,
+                                 partition.range, *partition.reducer);
 }
 
 namespace {
@@ -35,22 +42,28 @@ std::string shortest(double x) {
 
 // Calibration matches the adopters' shares, so it needs adopters of positive size; says
 // which input left none (the contraction would otherwise fail with an infinite change).
-std::string calibration_population_problem(const Scenario& s, const Population& pop) {
-    std::size_t adopters = 0;
-    double size = 0.0;
+// Counts, not sums of sizes, so that partitions add them exactly: sizes are finite and >= 0
+// (check_population), so they sum to 0 exactly when no adopter has a positive size.
+std::string calibration_population_problem(const Scenario& s, const Population& pop,
+                                           PartitionReducer& reducer) {
+    std::int64_t counts[3] = {0, 0, static_cast<std::int64_t>(pop.count())};
     for (std::size_t i = 0; i < pop.count(); ++i)
-        if (pop.adopted[i]) ++adopters, size += pop.demand[i];
+        if (pop.adopted[i]) counts[0] += 1, counts[1] += pop.demand[i] > 0.0f ? 1 : 0;
+    reducer.sum(counts);
+    const auto adopters = static_cast<std::size_t>(counts[0]);
+    const bool sized = counts[1] > 0;
+    const auto enterprises = static_cast<std::size_t>(counts[2]);
     const std::string fix = "; the target shares cannot be calibrated (or set [calibration] "
                             "method = \"none\" with brands)";
     if (adopters == 0 && s.population.adopted_initial == 0.0)
         return "population.adopted_initial = 0: no enterprise is adopted at t = 0" + fix;
     if (adopters == 0)
-        return "none of the " + std::to_string(pop.count()) + " enterprises is adopted at t = 0 "
+        return "none of the " + std::to_string(enterprises) + " enterprises is adopted at t = 0 "
                "(drawn: each is adopted with probability population.adopted_initial = " +
                shortest(s.population.adopted_initial) + ", so a small population may "
                "have none, raise population.enterprises; a population file: its adopted column "
                "is 0 on every row)" + fix;
-    if (!(size > 0.0))
+    if (!sized)
         return "the sizes of the " + std::to_string(adopters) + " adopted enterprises sum to 0 "
                "(a population file with size 0 on every adopted row, or population.market_size "
                "too small for a 32-bit float)" + fix;
@@ -60,11 +73,17 @@ std::string calibration_population_problem(const Scenario& s, const Population& 
 }  // namespace
 
 std::vector<double> scenario_brands(const Scenario& scenario, const Population& population,
-                                    int* iterations) {
+                                    int* iterations, PartitionReducer& reducer) {
     std::vector<double> brand;
     for (const auto& c : scenario.clouds) brand.push_back(c.brand);
     if (scenario.calibration == CalibrationMethod::none) return brand;
-    check_population(scenario, population);  // before the contraction divides by its sums
+    std::exception_ptr failure;  // the rows are this partition's: agree before going on
+    try {
+        check_population(scenario, population);  // before the contraction divides by its sums
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    agree_on_failure(reducer, failure);
 
     MarketState start(scenario);
     apply_events_due(scenario, start);  // the world at t = 0, as row 0 sees it
@@ -78,9 +97,11 @@ std::vector<double> scenario_brands(const Scenario& scenario, const Population& 
                              ": target_share > 0 but its catalog is empty at the start date, "
                              "so no enterprise can choose it");
     }
-    if (const std::string why = calibration_population_problem(scenario, population); !why.empty())
+    if (const std::string why = calibration_population_problem(scenario, population, reducer);
+        !why.empty())
         throw InputError(scenario.source.string() + ": " + why);
-    const CalibrationResult result = calibrate_brands(ctx, population, targets);
+    const CalibrationResult result =
+        calibrate_brands(ctx, population, targets, 1e-9, 100000, reducer);
     if (iterations) *iterations = result.iterations;
     return result.brand;
 }
@@ -117,6 +138,45 @@ EnsembleResult run_ensemble(const Scenario& scenario, const Population* fixed,
         tbb::simple_partitioner());
     for (const auto& failure : failures)
         if (failure) std::rethrow_exception(failure);
+    return out;
+}
+
+EnsembleResult ensemble_without_replicates(const Scenario& scenario) {
+    EnsembleResult out;
+    // Without calibration the brands are the scenario's own: no population is drawn.
+    const Population first = scenario.calibration == CalibrationMethod::none
+                                 ? Population{}
+                                 : replicate_population(scenario, 0);
+    out.brand = scenario_brands(scenario, first, &out.calibration_iterations);
+    return out;
+}
+
+ReplicateResult run_one_replicate(const Scenario& scenario, const std::vector<double>& brand,
+                                  std::uint64_t replicate, const std::function<void()>& on_tick) {
+    const Population pop = replicate_population(scenario, replicate);
+    Replicate run(scenario, pop, replicate, brand);
+    return run.run(on_tick);
+}
+
+EnsembleResult run_ensemble_partitioned(const Scenario& scenario, const Population* fixed_block,
+                                        const Partition& partition,
+                                        const std::function<void()>& on_tick) {
+    EnsembleResult out;
+    Population drawn = fixed_block ? Population{} : replicate_population_block(scenario, 0, partition);
+    out.brand = scenario_brands(scenario, fixed_block ? *fixed_block : drawn,
+                                &out.calibration_iterations, *partition.reducer);
+    const auto reps = static_cast<std::size_t>(scenario.run.replicates);
+    out.replicates.resize(reps);
+    for (std::size_t rep = 0; rep < reps; ++rep) {
+        if (!fixed_block && rep > 0) {
+            drawn = Population{};  // one block in memory at a time
+            drawn = replicate_population_block(scenario, rep, partition);
+        }
+        Replicate replicate(scenario, fixed_block ? *fixed_block : drawn, rep, out.brand, partition);
+        // A SimulationError comes from the rows, which every partition computes alike: all
+        // throw the same at the same tick, so none is left waiting.
+        out.replicates[rep] = replicate.run(on_tick);
+    }
     return out;
 }
 

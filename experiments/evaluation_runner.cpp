@@ -1,13 +1,13 @@
 #include "experiments/evaluation_runner.hpp"
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_group.h>
-
+#include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "core/input_error.hpp"
+#include "experiments/job_executor.hpp"
 #include "experiments/sweep_output.hpp"
 #include "experiments/sweep_runner.hpp"
 #include "io/csv_format.hpp"
@@ -89,15 +89,25 @@ Evaluations evaluate_blocks(const PairedModel& model, const std::vector<PriorPar
     header += "\n";
     std::vector<std::string> prefixes;
     for (int b = 0; b < ev.blocks; ++b) prefixes.push_back(std::to_string(b) + ",");
-    SweepOutput journal(dir, plan, header, "block,rows,rows_sha256\n", prefixes, journal_names);
-    ev.resumed = journal.completed();
-    if (callbacks.on_note)
-        for (const auto& note : journal.notes()) callbacks.on_note(note);
+    JobExecutor& executor = job_executor();
+    // Only the process that writes opens the journal; one that only computes is told which
+    // blocks to compute and returns without outputs.
+    std::unique_ptr<SweepOutput> journal;
+    if (executor.writes_outputs()) {
+        journal = std::make_unique<SweepOutput>(dir, plan, header, "block,rows,rows_sha256\n",
+                                                prefixes, journal_names);
+        ev.resumed = journal->completed();
+        if (callbacks.on_note)
+            for (const auto& note : journal->notes()) callbacks.on_note(note);
+    }
     std::uint64_t remaining = 0;
     for (int b = ev.resumed; b < ev.blocks; ++b) remaining += blocks[static_cast<std::size_t>(b)].size();
     if (callbacks.on_start) callbacks.on_start(remaining * model.rows_per_evaluation());
 
-    tbb::parallel_for(ev.resumed, ev.blocks, [&](int b) {
+    JobBatch batch;
+    batch.first = ev.resumed;
+    batch.count = ev.blocks;
+    batch.compute = [&](int b) {
         std::string rows;
         for (std::size_t i = 0; i < blocks[static_cast<std::size_t>(b)].size(); ++i) {
             const auto point = static_cast<std::size_t>(first_point[static_cast<std::size_t>(b)]) + i;
@@ -105,12 +115,26 @@ Evaluations evaluate_blocks(const PairedModel& model, const std::vector<PriorPar
             rows += std::to_string(b) + "," + std::to_string(point) + join_numbers(ev.values[point]) +
                     join_numbers(y) + "\n";
         }
-        // Another block failed and TBB cancelled this one: nothing partial reaches the journal.
-        if (tbb::is_current_task_group_canceling()) return;
+        return rows;
+    };
+    batch.deliver = [&](int b, const std::string& rows) {
         const auto count = std::count(rows.begin(), rows.end(), '\n');
         std::string listed = std::to_string(b) + "," + std::to_string(count) + "," + sha256_hex(rows) + "\n";
-        journal.finish(b, std::move(rows), std::move(listed));
-    });
+        journal->finish(b, rows, std::move(listed));
+    };
+    batch.computed_elsewhere = [&](int b) {
+        if (!callbacks.on_tick) return;
+        const std::uint64_t rows = blocks[static_cast<std::size_t>(b)].size() * model.rows_per_evaluation();
+        for (std::uint64_t r = 0; r < rows; ++r) callbacks.on_tick();
+    };
+    batch.describe = [&](int b) {
+        return "block " + std::to_string(b) + " (points " +
+               std::to_string(first_point[static_cast<std::size_t>(b)]) + " to " +
+               std::to_string(first_point[static_cast<std::size_t>(b)] +
+                              static_cast<int>(blocks[static_cast<std::size_t>(b)].size()) - 1) + ")";
+    };
+    executor.run(batch);
+    if (!journal) return ev;  // outputs are read back by the process that wrote them
     ev.outputs = read_outputs_back(dir / journal_names.rows, ev.values.size(), outputs.size());
     return ev;
 }

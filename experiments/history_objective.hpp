@@ -34,6 +34,9 @@ public:
     [[nodiscard]] const CalibrationSpec& spec() const noexcept { return spec_; }
     [[nodiscard]] const std::vector<Observation>& history() const noexcept { return history_; }
     [[nodiscard]] long evaluations() const noexcept { return evaluations_; }
+    /// Counts `n` evaluations made by other processes on this objective's behalf (MPI ranks:
+    /// experiments/job_executor.hpp), so evaluations() is the same at any rank count.
+    void count_elsewhere(long n) const noexcept { evaluations_ += n; }
 
 private:
     CalibrationSpec spec_;

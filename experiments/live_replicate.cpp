@@ -81,4 +81,12 @@ void LiveReplicate::continue_with_events(const Scenario& extended) {
     state_->scenario.skipped_events = extended.skipped_events;
 }
 
+const std::vector<CloudSpec>& LiveReplicate::clouds() const noexcept {
+    return state_->replicate->market().clouds;
+}
+
+const std::vector<VendorSpec>& LiveReplicate::vendors() const noexcept {
+    return state_->replicate->market().vendors;
+}
+
 }  // namespace moatsim

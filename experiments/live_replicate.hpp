@@ -5,6 +5,7 @@
 // each month and wait in between.
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "market/records.hpp"
 #include "market/scenario.hpp"
@@ -26,6 +27,11 @@ public:
     [[nodiscard]] TickRecord initialize();
     /// The next row, 1..scenario().run.ticks.
     [[nodiscard]] TickRecord advance();
+    /// The cloud and vendor parameters in force in the last row (after its events): the
+    /// catalogs, ports, silicon discounts and margins a view shows beside the row.
+    [[nodiscard]] const std::vector<CloudSpec>& clouds() const noexcept;
+    [[nodiscard]] const std::vector<VendorSpec>& vendors() const noexcept;
+
     /// The tick of the last row handed out; -1 before initialize().
     [[nodiscard]] int tick() const noexcept;
 

@@ -1,5 +1,6 @@
 #include "experiments/sensitivity_analysis.hpp"
 
+#include "experiments/job_executor.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_format.hpp"
 #include "io/sha256.hpp"
@@ -60,6 +61,7 @@ SensitivityResult run_sensitivity(const SensitivitySpec& spec, const std::filesy
     plan += std::string("brands ") + (spec.brands == BrandSource::draw ? "draw" : "base") + "\n";
     const Evaluations ev = evaluate_blocks(model, spec.parameters, spec.outputs,
                                            sensitivity_design(spec), dir, plan, callbacks);
+    if (!job_executor().writes_outputs()) return {};  // an MPI rank that only computed
     SensitivityResult r = analyse(spec, ev.outputs);
     r.blocks = ev.blocks;
     r.resumed = ev.resumed;

@@ -14,6 +14,7 @@
 #include "io/atomic_file.hpp"
 #include "io/csv_format.hpp"
 #include "io/fault_hook.hpp"
+#include "io/file_text.hpp"
 #include "io/result_directory.hpp"
 #include "io/sha256.hpp"
 #include "core/summary.hpp"
@@ -23,13 +24,6 @@ namespace moatsim {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_all(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::FILE* open_append(const fs::path& file) {
     std::FILE* f = std::fopen(file.c_str(), "ab");
@@ -137,7 +131,7 @@ SweepOutput::SweepOutput(const fs::path& dir, const std::string& plan,
     std::error_code ec;
     if (fs::exists(plan_file, ec)) {
         ensure_writable_directory(dir);
-        if (read_all(plan_file) != plan)
+        if (read_whole_file(plan_file) != plan)
             throw InputError("output directory '" + dir.string() + "' holds a different sweep "
                              "(its " + names_.plan + " differs: other inputs, design or settings); "
                              "use another --out or remove the directory");
@@ -172,7 +166,7 @@ void SweepOutput::resume(const std::string& sweep_header, const std::string& run
                              "before this invocation)");
     }
     const fs::path sweep = dir_ / names_.rows, runs = dir_ / names_.runs;
-    const std::string runs_text = read_all(runs), sweep_text = read_all(sweep);
+    const std::string runs_text = read_whole_file(runs), sweep_text = read_whole_file(sweep);
     if (!starts_with(runs_text, runs_header) || !starts_with(sweep_text, sweep_header)) {
         notes_.push_back(dir_.string() + ": runs.csv or sweep.csv does not start with this "
                          "sweep's header (damaged, or written by an older moatsim); recomputing "

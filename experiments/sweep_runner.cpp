@@ -1,13 +1,13 @@
 #include "experiments/sweep_runner.hpp"
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_group.h>
-
 #include <chrono>
+#include <memory>
 
 #include "core/input_error.hpp"
 #include "experiments/counterfactual.hpp"
 #include "experiments/ensemble.hpp"
+#include "experiments/job_bytes.hpp"
+#include "experiments/job_executor.hpp"
 #include "io/csv_format.hpp"
 #include "io/sha256.hpp"
 #include "experiments/sweep_output.hpp"
@@ -58,24 +58,33 @@ SweepSummary run_sweep(const SweepSpec& spec, const SweepOptions& options,
     std::vector<std::string> prefixes;
     for (const auto& r : runs)
         prefixes.push_back(runs_csv_prefix(r, base.run.seed, base.run.replicates));
-    SweepOutput out(options.out_dir, summary.plan, sweep_csv_header(spec, base.run.replicates), runs_csv_header(spec),
-                    prefixes);
-    summary.resumed = out.completed();
-    summary.notes = out.notes();
-    if (callbacks.on_note)
-        for (const auto& note : out.notes()) callbacks.on_note(note);
+    JobExecutor& executor = job_executor();
+    // Only the process that writes opens the directory; it learns what is resumed and hands
+    // out the rest (a process that only computes is told which runs to compute).
+    std::unique_ptr<SweepOutput> out;
+    if (executor.writes_outputs()) {
+        out = std::make_unique<SweepOutput>(options.out_dir, summary.plan,
+                                            sweep_csv_header(spec, base.run.replicates),
+                                            runs_csv_header(spec), prefixes);
+        summary.resumed = out->completed();
+        summary.notes = out->notes();
+        if (callbacks.on_note)
+            for (const auto& note : out->notes()) callbacks.on_note(note);
+    }
 
     const int remaining = summary.runs - summary.resumed;
-    if (callbacks.on_start)
-        callbacks.on_start(static_cast<std::uint64_t>(remaining) *
-                 static_cast<std::uint64_t>(base.run.replicates) *
-                 static_cast<std::uint64_t>(base.run.ticks + 1));
-    if (remaining == 0) return summary;
+    const std::uint64_t rows_per_run = static_cast<std::uint64_t>(base.run.replicates) *
+                                       static_cast<std::uint64_t>(base.run.ticks + 1);
+    if (callbacks.on_start) callbacks.on_start(static_cast<std::uint64_t>(remaining) * rows_per_run);
+    if (remaining == 0 && out) return summary;
     // Brands once, on the base world; each run is a counterfactual of it.
     const std::vector<double> brands =
         spec.calibrate_on_base ? brands_of(base, nullptr) : std::vector<double>{};
 
-    tbb::parallel_for(summary.resumed, summary.runs, [&](int i) {
+    JobBatch batch;
+    batch.first = summary.resumed;
+    batch.count = summary.runs;
+    batch.compute = [&](int i) {
         const auto started = std::chrono::steady_clock::now();
         const SweepRun& run = runs[static_cast<std::size_t>(i)];
         Scenario s;
@@ -88,15 +97,26 @@ SweepSummary run_sweep(const SweepSpec& spec, const SweepOptions& options,
         if (spec.calibrate_on_base) s = with_brands_from(std::move(s), base, brands);
         else s = pin_base_brands(std::move(s), spec.overrides, nullptr);
         const EnsembleResult result = run_ensemble(s, nullptr, callbacks.on_tick);
-        // Another run failed and TBB cancelled this one mid-way: its replicates are partial,
-        // so nothing of it may reach the files (a rerun redoes it).
-        if (tbb::is_current_task_group_canceling()) return;
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::string rows = sweep_csv_rows(spec, run, s, result);
-        std::string listed = runs_csv_row(run, s.run.seed, s.run.replicates, seconds, rows);
-        out.finish(i, std::move(rows), std::move(listed));
-    });
+        const std::string listed = runs_csv_row(run, s.run.seed, s.run.replicates, seconds, rows);
+        return ByteWriter().put(rows).put(listed).take();
+    };
+    batch.deliver = [&](int i, const std::string& bytes) {
+        ByteReader in(bytes);
+        std::string rows = in.text();
+        std::string listed = in.text();
+        out->finish(i, std::move(rows), std::move(listed));
+    };
+    batch.computed_elsewhere = [&](int) {
+        if (callbacks.on_tick)
+            for (std::uint64_t r = 0; r < rows_per_run; ++r) callbacks.on_tick();
+    };
+    batch.describe = [&](int i) {
+        return "run " + std::to_string(i) + " (" + describe_run(spec, runs[static_cast<std::size_t>(i)]) + ")";
+    };
+    executor.run(batch);
     return summary;
 }
 

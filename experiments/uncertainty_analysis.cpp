@@ -6,6 +6,7 @@
 #include "core/input_text.hpp"
 #include "experiments/prior_reader.hpp"
 #include "experiments/sobol_indices.hpp"
+#include "experiments/job_executor.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_format.hpp"
 #include "io/sha256.hpp"
@@ -83,6 +84,7 @@ UncertaintyResult run_uncertainty(const UncertaintySpec& spec, const std::filesy
     std::vector<std::vector<std::vector<double>>> blocks;  // one draw per block
     for (auto& point : sobol_sequence(static_cast<int>(keys.size()), spec.draws)) blocks.push_back({point});
     const Evaluations ev = evaluate_blocks(model, spec.parameters, outputs, blocks, dir, plan, callbacks);
+    if (!job_executor().writes_outputs()) return r;  // an MPI rank that only computed
     r.draws = spec.draws;
     r.blocks = ev.blocks;
     r.resumed = ev.resumed;

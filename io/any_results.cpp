@@ -8,6 +8,7 @@ AnyResults read_any_results(const std::filesystem::path& dir,
         case ResultsKind::run: return read_run_results(dir, run_metrics);
         case ResultsKind::compare: return read_compare_results(dir);
         case ResultsKind::sweep: return read_sweep_results(dir);
+        case ResultsKind::analysis: return read_analysis_results(dir);
     }
     return read_run_results(dir, run_metrics);  // not reached: every kind is handled above
 }

@@ -6,7 +6,9 @@
 // after_aside (SIGKILL inside a directory swap), write_error[:<name>] (a write fails with
 // ENOSPC), no_exchange (swap with two renames instead of one atomic exchange), after_run:<i>
 // (SIGKILL once sweep run i is in sweep.csv and runs.csv); hang:<point> waits there for a
-// signal instead (to send SIGINT/SIGTERM/SIGHUP at a known point).
+// signal instead (to send SIGINT/SIGTERM/SIGHUP at a known point). Under mpirun
+// (distributed/mpi_job_executor.cpp): rank_exit:<r> (rank r exits without MPI_Finalize once it
+// has returned a job's result), rank_stall:<r> (rank r falls silent then, for good).
 // Unset (the normal case) it costs one getenv per output file.
 #include <string_view>
 

@@ -32,4 +32,18 @@ void write_population_csv(std::ostream& out, const Population& pop,
                                              const std::vector<std::string>& cloud_names,
                                              const std::vector<std::string>& vendor_names);
 
+/// The number of rows load_population_csv would load (data lines; trailing line ends end the
+/// last row), counted without parsing: a partitioned run (core/partition.hpp) splits by it.
+[[nodiscard]] std::uint64_t count_population_rows(const std::filesystem::path& file);
+
+/// Only rows [rows.begin, rows.end) of the file (0-based, the header not counted), checked as
+/// load_population_csv checks them, with errors naming the file's line; ids are unique within
+/// the block. Ids equal to their row's global index are dropped, as load_population_csv
+/// drops 0..N-1, and Population::first_key keeps the keys global. The file is read up to
+/// the block's last row.
+[[nodiscard]] Population load_population_csv_block(const std::filesystem::path& file,
+                                                   const std::vector<std::string>& cloud_names,
+                                                   const std::vector<std::string>& vendor_names,
+                                                   const EnterpriseRange& rows);
+
 }  // namespace moatsim

@@ -136,8 +136,12 @@ ResultsKind results_kind(const fs::path& dir) {
     if (fs::is_regular_file(dir / "compare.csv", ec)) return ResultsKind::compare;
     if (fs::is_regular_file(dir / "sweep.csv", ec)) return ResultsKind::sweep;
     if (fs::is_regular_file(dir / "summary.csv", ec)) return ResultsKind::run;
+    if (fs::is_regular_file(dir / "sensitivity.csv", ec) ||
+        fs::is_regular_file(dir / "uncertainty.csv", ec))
+        return ResultsKind::analysis;
     throw InputError("'" + dir.string() + "' is not a moatsim output directory: it has no "
-                     "summary.csv (run), compare.csv (compare) or sweep.csv (sweep)");
+                     "summary.csv (run), compare.csv (compare), sweep.csv (sweep), "
+                     "sensitivity.csv or uncertainty.csv (analysis)");
 }
 
 namespace {
@@ -205,6 +209,8 @@ RunResults read_run_results(const fs::path& dir, const std::vector<std::string>&
         r.metrics.push_back(run_series(it->second, source, metric, r.scenario));
     }
     if (metrics.empty()) r.scenario = optional_scenario_file(dir / "scenario.resolved.toml");
+    std::error_code ec;
+    if (fs::is_regular_file(dir / "backtest.csv", ec)) r.backtest = read_backtest_csv(dir / "backtest.csv");
     return r;
 }
 

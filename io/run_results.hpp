@@ -7,15 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "io/backtest_csv.hpp"
 #include "io/resolved_events.hpp"
 #include "market/scenario.hpp"
 
 namespace moatsim {
 
-enum class ResultsKind { run, compare, sweep };
+enum class ResultsKind { run, compare, sweep, analysis };
 
 /// What kind of output directory dir is: compare.csv -> compare, sweep.csv -> sweep,
-/// summary.csv -> run. @throws InputError if dir is missing or holds none of them.
+/// summary.csv -> run, sensitivity.csv or uncertainty.csv -> analysis. @throws InputError if dir is missing or holds none of them.
 [[nodiscard]] ResultsKind results_kind(const std::filesystem::path& dir);
 
 struct TimeSeries {
@@ -45,11 +46,13 @@ struct RunResults {
     std::filesystem::path dir;
     std::vector<SeriesSet> metrics;        // in the order asked
     std::optional<ScenarioFile> scenario;  // scenario.resolved.toml, if present
+    std::vector<BacktestRow> backtest;     // backtest.csv of `moatsim backtest`, if present
     /// The series of a metric that was read. @throws InputError if it was not asked for.
     [[nodiscard]] const SeriesSet& series(const std::string& metric) const;
 };
 
-/// dir's series of each of `metrics` (as read_run_series) and its resolved scenario.
+/// dir's series of each of `metrics` (as read_run_series), its resolved scenario and its
+/// backtest rows.
 /// @throws InputError as read_run_series.
 [[nodiscard]] RunResults read_run_results(const std::filesystem::path& dir,
                                           const std::vector<std::string>& metrics);

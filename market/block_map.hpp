@@ -9,9 +9,13 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "core/partition.hpp"
+
 namespace moatsim {
 
 inline constexpr std::size_t enterprise_block = 4096;
+// Partitions (core/partition.hpp) start on a block: their blocks are one process's blocks.
+static_assert(partition_grain % enterprise_block == 0);
 
 [[nodiscard]] constexpr std::size_t block_count(std::size_t enterprises) noexcept {
     return (enterprises + enterprise_block - 1) / enterprise_block;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "agents/choice.hpp"
+#include "core/partition.hpp"
 #include "market/block_map.hpp"
 #include "market/step_state.hpp"
 
@@ -36,8 +37,10 @@ struct BlockSums {
 
 class BlockTallies {
 public:
-    BlockTallies(std::size_t enterprises, int clouds, int vendors)
-        : enterprises_(enterprises), clouds_(clouds), vendors_(vendors),
+    /// reducer: continues the block-order sum over the other partitions' blocks.
+    BlockTallies(std::size_t enterprises, int clouds, int vendors,
+                 PartitionReducer& reducer = local_reducer())
+        : enterprises_(enterprises), clouds_(clouds), vendors_(vendors), reducer_(&reducer),
           blocks_(block_count(enterprises)) {
         for (auto& b : blocks_) b.reset(clouds, vendors);
     }
@@ -58,17 +61,38 @@ public:
     /// Block b's slot, for steppers that fill it themselves.
     [[nodiscard]] Tally& block(std::size_t b) noexcept { return blocks_[b]; }
 
-    /// Sum of the per-block tallies, in block order (deterministic).
+    /// Sum of the per-block tallies, in block order (deterministic), continued across
+    /// partitions in partition order: one fold of K*M + K + 4 doubles per tick.
     [[nodiscard]] Tally combined() const {
+        const std::size_t J = static_cast<std::size_t>(clouds_ * vendors_);
+        const std::size_t K = static_cast<std::size_t>(clouds_);
+        std::vector<double> running(J + K + 4, 0.0);
+        reducer_->fold_in_order(running, [&](std::span<double> r) {
+            for (const auto& b : blocks_) {  // as Tally::add, element by element
+                for (std::size_t j = 0; j < J; ++j) r[j] += b.demand[j];
+                for (std::size_t k = 0; k < K; ++k) r[J + k] += b.customers[k];
+                r[J + K] += b.adopters;
+                r[J + K + 1] += b.switches;
+                r[J + K + 2] += b.alpha_sum;
+                r[J + K + 3] += b.decisions;
+            }
+        });
         Tally total;
         total.reset(clouds_, vendors_);
-        for (const auto& b : blocks_) total.add(b);
+        std::copy(running.begin(), running.begin() + static_cast<std::ptrdiff_t>(J), total.demand.begin());
+        std::copy(running.begin() + static_cast<std::ptrdiff_t>(J),
+                  running.begin() + static_cast<std::ptrdiff_t>(J + K), total.customers.begin());
+        total.adopters = running[J + K];
+        total.switches = running[J + K + 1];
+        total.alpha_sum = running[J + K + 2];
+        total.decisions = running[J + K + 3];
         return total;
     }
 
 private:
     std::size_t enterprises_;
     int clouds_, vendors_;
+    PartitionReducer* reducer_;
     std::vector<Tally> blocks_;  // one per block, reused every tick
 };
 

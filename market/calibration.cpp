@@ -18,6 +18,8 @@ namespace moatsim {
 namespace {
 
 constexpr std::size_t block = 4096;
+// Partitions (core/partition.hpp) start on a block, so each holds whole blocks of the sum.
+static_assert(block == partition_grain);
 
 struct ChoiceBatchProbabilities {
     double prob[max_pairs][batch_lanes];
@@ -85,7 +87,8 @@ AdopterUtilities adopter_utilities(const ChoiceContext& ctx, const Population& p
 }
 
 std::vector<double> shares_from(const AdopterUtilities& u, const ChoiceContext& ctx,
-                                const Population& pop, const std::vector<double>& brand) {
+                                const Population& pop, const std::vector<double>& brand,
+                                PartitionReducer& reducer) {
     const std::size_t K = static_cast<std::size_t>(ctx.clouds);
     const std::size_t n = pop.count(), blocks = u.first.size() - 1;
     double top = -std::numeric_limits<double>::infinity();
@@ -115,8 +118,10 @@ std::vector<double> shares_from(const AdopterUtilities& u, const ChoiceContext& 
         }
     }, tbb::simple_partitioner());
     std::vector<double> total(K + 1, 0.0);
-    for (std::size_t b = 0; b < blocks; ++b)  // block order: deterministic
-        for (std::size_t k = 0; k <= K; ++k) total[k] += partial[b * (K + 1) + k];
+    reducer.fold_in_order(total, [&](std::span<double> running) {
+        for (std::size_t b = 0; b < blocks; ++b)  // block order: deterministic
+            for (std::size_t k = 0; k <= K; ++k) running[k] += partial[b * (K + 1) + k];
+    });
     std::vector<double> shares(K, 0.0);
     for (std::size_t k = 0; k < K; ++k) shares[k] = total[K] > 0.0 ? total[k] / total[K] : 0.0;
     return shares;
@@ -125,26 +130,29 @@ std::vector<double> shares_from(const AdopterUtilities& u, const ChoiceContext& 
 }  // namespace
 
 std::vector<double> initial_cloud_shares(const ChoiceContext& ctx, const Population& pop,
-                                         const std::vector<double>& brand) {
-    return shares_from(adopter_utilities(ctx, pop), ctx, pop, brand);
+                                         const std::vector<double>& brand,
+                                         PartitionReducer& reducer) {
+    return shares_from(adopter_utilities(ctx, pop), ctx, pop, brand, reducer);
 }
 
 CalibrationResult calibrate_brands(const ChoiceContext& ctx, const Population& pop,
                                    const std::vector<double>& targets, double tolerance,
-                                   int max_iterations) {
+                                   int max_iterations, PartitionReducer& reducer) {
     const int K = ctx.clouds;
     for (int k = 0; k < K; ++k)
         if (targets[k] > 0.0 && !ctx.cloud_open[k])
             throw InputError("calibration: cloud #" + std::to_string(k + 1) +
                              " has a target share but an empty catalog at the start date");
     const AdopterUtilities u = adopter_utilities(ctx, pop);
-    if (u.adopters() == 0)
+    std::int64_t adopters[1] = {static_cast<std::int64_t>(u.adopters())};
+    reducer.sum(adopters);
+    if (adopters[0] == 0)
         throw InputError("calibration: no enterprise is adopted at t = 0 "
                          "(population.adopted_initial = 0?), so shares cannot be matched");
     CalibrationResult result;
     result.brand.assign(K, 0.0);
     for (int it = 1; it <= max_iterations; ++it) {
-        const auto shares = shares_from(u, ctx, pop, result.brand);
+        const auto shares = shares_from(u, ctx, pop, result.brand, reducer);
         double largest = 0.0;
         for (int k = 0; k < K; ++k) {
             if (!ctx.cloud_open[k]) continue;

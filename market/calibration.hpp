@@ -4,6 +4,7 @@
 
 #include "agents/choice.hpp"
 #include "agents/population.hpp"
+#include "core/partition.hpp"
 
 namespace moatsim {
 
@@ -17,8 +18,12 @@ struct CalibrationResult {
 /// with no incumbency, using ctx's cloud_constant plus `brand`.
 [[nodiscard]] std::vector<double> initial_cloud_shares(const ChoiceContext& ctx,
                                                        const Population& pop,
-                                                       const std::vector<double>& brand);
+                                                       const std::vector<double>& brand,
+                                                       PartitionReducer& reducer = local_reducer());
 
+/// pop may be one partition's block (core/partition.hpp): every partition then calls with
+/// the same arguments, and the sums over adopters are continued across partitions in order,
+/// so b is bit-identical to one process's.
 /// Finds b with model shares equal to the targets: b_k += ln(target_k) - ln(share_k) until
 /// the largest change is below `tolerance`. ctx must describe t = 0 with zero brand constants.
 /// @throws InputError if a cloud with a positive target has an empty catalog, if no
@@ -26,6 +31,7 @@ struct CalibrationResult {
 [[nodiscard]] CalibrationResult calibrate_brands(const ChoiceContext& ctx, const Population& pop,
                                                  const std::vector<double>& targets,
                                                  double tolerance = 1e-9,
-                                                 int max_iterations = 100000);
+                                                 int max_iterations = 100000,
+                                                 PartitionReducer& reducer = local_reducer());
 
 }  // namespace moatsim

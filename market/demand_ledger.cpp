@@ -31,10 +31,16 @@ DemandLedger::Block DemandLedger::block(std::size_t b) noexcept {
     return {s, s + pairs_, s[pairs_ + clouds_], s[pairs_ + clouds_ + 1]};
 }
 
-void DemandLedger::total(Tally& out) const {
+std::vector<std::int64_t> DemandLedger::sums() const {
     std::vector<std::int64_t> sum(stride_, 0);
     for (std::size_t at = 0; at < slots_.size(); at += stride_)
         for (std::size_t x = 0; x < stride_; ++x) sum[x] += slots_[at + x];
+    return sum;
+}
+
+void DemandLedger::total(Tally& out) const { to_tally(sums().data(), out); }
+
+void DemandLedger::to_tally(const std::int64_t* sum, Tally& out) const {
     out.reset(clouds_, vendors_);
     for (int j = 0; j < pairs_; ++j) out.demand[j] = static_cast<double>(sum[j]) / demand_scale_;
     for (int k = 0; k < clouds_; ++k) out.customers[k] = static_cast<double>(sum[pairs_ + k]);

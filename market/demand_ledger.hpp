@@ -57,6 +57,14 @@ public:
     /// The totals as a Tally (switches and decisions are added by the caller).
     void total(Tally& out) const;
 
+    /// The integer totals over this process's blocks, [pairs + clouds + 2] (demand per pair,
+    /// customers per cloud, adopters, alpha units): what partitions sum across each other.
+    [[nodiscard]] std::vector<std::int64_t> sums() const;
+    /// Totals laid out as sums() returns them, as a Tally (switches and decisions: caller).
+    void to_tally(const std::int64_t* sums, Tally& out) const;
+    /// The length of sums().
+    [[nodiscard]] std::size_t width() const noexcept { return stride_; }
+
 private:
     int pairs_ = 0, clouds_ = 0, vendors_ = 0;
     std::size_t stride_ = 0;

@@ -21,15 +21,16 @@ void Tally::add(const Tally& other) {
 }
 
 EnterpriseStepper::EnterpriseStepper(std::size_t enterprises, int clouds, int vendors,
-                                     StochasticStepping stepping)
-    : enterprises_(enterprises), clouds_(clouds), vendors_(vendors), stepping_(stepping) {}
+                                     StochasticStepping stepping, PartitionReducer& reducer)
+    : enterprises_(enterprises), clouds_(clouds), vendors_(vendors), stepping_(stepping),
+      reducer_(&reducer) {}
 
 Tally EnterpriseStepper::allocate_initial(const StepInputs& in, EnterpriseState& s) {
     if (in.mode == Mode::expected)
-        return stepper_.emplace<ExpectedStepper>(enterprises_, clouds_, vendors_).allocate_initial(in, s);
+        return stepper_.emplace<ExpectedStepper>(enterprises_, clouds_, vendors_, *reducer_).allocate_initial(in, s);
     if (stepping_ == StochasticStepping::per_tick_draws)
-        return stepper_.emplace<ReferenceStepper>(enterprises_, clouds_, vendors_).allocate_initial(in, s);
-    return stepper_.emplace<StochasticStepper>(enterprises_, clouds_, vendors_).allocate_initial(in, s);
+        return stepper_.emplace<ReferenceStepper>(enterprises_, clouds_, vendors_, *reducer_).allocate_initial(in, s);
+    return stepper_.emplace<StochasticStepper>(enterprises_, clouds_, vendors_, *reducer_).allocate_initial(in, s);
 }
 
 Tally EnterpriseStepper::step(const StepInputs& in, EnterpriseState& s) {

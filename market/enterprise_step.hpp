@@ -28,8 +28,11 @@ enum class StochasticStepping {
 
 class EnterpriseStepper {
 public:
+    /// reducer: joins this process's block of enterprises with the other partitions'
+    /// (core/partition.hpp); local_reducer() when the process holds them all.
     EnterpriseStepper(std::size_t enterprises, int clouds, int vendors,
-                      StochasticStepping stepping = StochasticStepping::event_clocks);
+                      StochasticStepping stepping = StochasticStepping::event_clocks,
+                      PartitionReducer& reducer = local_reducer());
 
     /// Row 0: adopters at t = 0 take one choice with no incumbency (stochastic: a draw;
     /// expected: the probabilities themselves). Picks the stepper for in.mode.
@@ -43,6 +46,7 @@ private:
     std::size_t enterprises_;
     int clouds_, vendors_;
     StochasticStepping stepping_;
+    PartitionReducer* reducer_;
     std::variant<std::monostate, StochasticStepper, ReferenceStepper, ExpectedStepper> stepper_;
 };
 

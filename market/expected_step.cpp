@@ -13,9 +13,10 @@ namespace moatsim {
 // multiple of expected_lanes); the last batch's missing lanes stay zero.
 static_assert(enterprise_block % expected_lanes == 0);
 
-ExpectedStepper::ExpectedStepper(std::size_t enterprises, int clouds, int vendors)
+ExpectedStepper::ExpectedStepper(std::size_t enterprises, int clouds, int vendors,
+                                PartitionReducer& reducer)
     : enterprises_(enterprises), clouds_(clouds), vendors_(vendors),
-      blocks_(enterprises, clouds, vendors) {}
+      blocks_(enterprises, clouds, vendors, reducer) {}
 
 Tally ExpectedStepper::allocate_initial(const StepInputs& in, EnterpriseState& s) {
     const int M = vendors_, J = clouds_ * vendors_;

@@ -13,7 +13,9 @@ namespace moatsim {
 
 class ExpectedStepper {
 public:
-    ExpectedStepper(std::size_t enterprises, int clouds, int vendors);
+    /// reducer: joins this block's tallies with the other partitions' (core/partition.hpp).
+    ExpectedStepper(std::size_t enterprises, int clouds, int vendors,
+                    PartitionReducer& reducer = local_reducer());
 
     /// Row 0: adopters at t = 0 hold the no-incumbency choice probabilities themselves.
     Tally allocate_initial(const StepInputs& in, EnterpriseState& state);

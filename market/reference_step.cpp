@@ -7,9 +7,10 @@
 
 namespace moatsim {
 
-ReferenceStepper::ReferenceStepper(std::size_t enterprises, int clouds, int vendors)
+ReferenceStepper::ReferenceStepper(std::size_t enterprises, int clouds, int vendors,
+                                  PartitionReducer& reducer)
     : enterprises_(enterprises), clouds_(clouds), vendors_(vendors),
-      blocks_(enterprises, clouds, vendors) {}
+      blocks_(enterprises, clouds, vendors, reducer) {}
 
 void ReferenceStepper::tally(const StepInputs& in, const EnterpriseState& s, std::size_t i,
                              BlockSums& t) const {

@@ -15,7 +15,9 @@ namespace moatsim {
 
 class ReferenceStepper {
 public:
-    ReferenceStepper(std::size_t enterprises, int clouds, int vendors);
+    /// reducer: joins this block's tallies with the other partitions' (core/partition.hpp).
+    ReferenceStepper(std::size_t enterprises, int clouds, int vendors,
+                     PartitionReducer& reducer = local_reducer());
 
     /// Row 0: adopters at t = 0 draw one choice with no incumbency (the same draws as the
     /// event-clock stepper's row 0).

@@ -1,6 +1,9 @@
 #include "market/replicate.hpp"
 
 #include <cmath>
+#include <exception>
+#include <stdexcept>
+#include <string>
 
 #include "agents/adoption_rule.hpp"
 #include "market/cloud_supply.hpp"
@@ -21,10 +24,20 @@ std::vector<double> grown(const std::vector<double>& demand, double factor) {
 Replicate::Replicate(const Scenario& scenario, const Population& population,
                      std::uint64_t replicate, std::vector<double> brand,
                      StochasticStepping stepping)
+    : Replicate(scenario, population, replicate, std::move(brand),
+                Partition::whole(population.count()), stepping) {}
+
+Replicate::Replicate(const Scenario& scenario, const Population& population,
+                     std::uint64_t replicate, std::vector<double> brand,
+                     const Partition& partition, StochasticStepping stepping)
     : scenario_(scenario), population_(population), replicate_(replicate),
-      brand_(std::move(brand)), market_(scenario),
+      partition_(partition), brand_(std::move(brand)), market_(scenario),
       stepper_(population.count(), static_cast<int>(scenario.clouds.size()),
-               static_cast<int>(scenario.vendors.size()), stepping) {
+               static_cast<int>(scenario.vendors.size()), stepping, *partition.reducer) {
+    if (partition.range.count() != population.count())
+        throw std::logic_error("Replicate: the population block has " +
+                               std::to_string(population.count()) + " rows, its range " +
+                               std::to_string(partition.range.count()));
     // The live brand is the calibrated one, so `set clouds.X.brand` events act on it.
     for (std::size_t k = 0; k < brand_.size(); ++k) market_.clouds[k].brand = brand_[k];
 }
@@ -43,12 +56,19 @@ StepInputs Replicate::inputs(double hazard) const {
 
 TickRecord Replicate::initialize() {
     market_.tick = 0;
-    check_population(scenario_, population_);
+    // The rows are this partition's: all partitions agree before any goes on to the ledger.
+    std::exception_ptr failure;
+    try {
+        check_population(scenario_, population_);
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    agree_on_failure(*partition_.reducer, failure);
     apply_events_due(scenario_, market_);
     market_.fill_choice_context(live_brands(), ctx_);
     check_choice_inputs(scenario_, market_.tick, ctx_);
     const Tally tally = stepper_.allocate_initial(inputs(0.0), enterprises_);
-    adopted_fraction_ = population_.count() ? tally.adopters / population_.count() : 0.0;
+    adopted_fraction_ = partition_.range.total ? tally.adopters / static_cast<double>(partition_.range.total) : 0.0;
 
     // Tick -1 clears with no training demand and unconstrained capacity; its budgets set the
     // training demand of tick 1, and capacity is sized to that total demand plus headroom.
@@ -78,7 +98,7 @@ TickRecord Replicate::advance() {
     const double hazard = adoption_hazard(g.bass_p, g.bass_q, adopted_fraction_);
     cumulative_hazard_ += hazard >= 1.0 ? HUGE_VAL : -std::log1p(-hazard);
     const Tally tally = stepper_.step(inputs(hazard), enterprises_);         // steps 2-3
-    adopted_fraction_ = population_.count() ? tally.adopters / population_.count() : 0.0;
+    adopted_fraction_ = partition_.range.total ? tally.adopters / static_cast<double>(partition_.range.total) : 0.0;
 
     deliver_capacity(market_);                                              // step 4
     const Clearing clearing = clear_market(market_, grown(tally.demand, market_.demand_factor()));

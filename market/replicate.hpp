@@ -19,6 +19,12 @@ public:
     Replicate(const Scenario& scenario, const Population& population, std::uint64_t replicate,
               std::vector<double> brand,
               StochasticStepping stepping = StochasticStepping::event_clocks);
+    /// A partitioned replicate (core/partition.hpp): `population` holds only the rows of
+    /// partition.range, and every partition constructs and runs its Replicate in lock step.
+    /// The rows are byte-identical to the whole population's in one process.
+    Replicate(const Scenario& scenario, const Population& population, std::uint64_t replicate,
+              std::vector<double> brand, const Partition& partition,
+              StochasticStepping stepping = StochasticStepping::event_clocks);
 
     /// Runs rows 0..T. on_tick (may be empty) is called after each row; it must be thread-safe
     /// because replicates run in parallel.
@@ -40,6 +46,7 @@ private:
     const Scenario& scenario_;
     const Population& population_;
     std::uint64_t replicate_;
+    Partition partition_;
     std::vector<double> brand_;
     MarketState market_;
     ChoiceContext ctx_;

@@ -189,8 +189,9 @@ void read_population(const TomlSource& src, const TableReader& root, const Scena
         read_param(t, *find_param(population_params(), "enterprises"), p);
     }
     // Refused here, before anything is allocated, rather than as bad_alloc mid-run.
-    const std::string memory = population_memory_problem(static_cast<std::uint64_t>(p.enterprises),
-                                                         s.vendors.size(), false);
+    const auto share = static_cast<std::uint64_t>(std::max(o.partitions, 1));
+    const auto held = (static_cast<std::uint64_t>(p.enterprises) + share - 1) / share;
+    const std::string memory = population_memory_problem(held, s.vendors.size(), false);
     if (!memory.empty()) src.fail(enterprises_site, memory);
     read_params(t, population_params(), p, {"enterprises"});
     // Sizes are scaled to the market size, so a constant size must be positive.

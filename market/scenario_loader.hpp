@@ -21,6 +21,9 @@ struct ScenarioOverrides {
     std::optional<Mode> mode;                  // run.mode
     std::optional<Kernel> kernel;              // run.kernel
     std::optional<std::int64_t> enterprises;   // population.enterprises
+    /// Not a scenario value: a partitioned run (core/partition.hpp) holds 1/partitions of
+    /// the population per process, so the memory check asks for that share only.
+    int partitions = 1;
 };
 
 /// A dotted scenario key and the number written there before the file is read, e.g.

@@ -40,8 +40,9 @@ double ReviewWait::ticks(double u) const noexcept {
     return std::min(never, std::floor(std::log(u) / log_keep_));
 }
 
-StochasticStepper::StochasticStepper(std::size_t enterprises, int clouds, int vendors)
-    : enterprises_(enterprises), clouds_(clouds), vendors_(vendors) {
+StochasticStepper::StochasticStepper(std::size_t enterprises, int clouds, int vendors,
+                                     PartitionReducer& reducer)
+    : enterprises_(enterprises), clouds_(clouds), vendors_(vendors), reducer_(&reducer) {
     for (int j = 0; j < clouds * vendors; ++j) cloud_of_.push_back(static_cast<std::uint8_t>(j / vendors));
 }
 
@@ -57,12 +58,21 @@ bool StochasticStepper::availability_changed(const ChoiceContext& ctx) {
 }
 
 Tally StochasticStepper::ledger_tally() const {
-    Tally t;
-    ledger_.total(t);
+    // The tick's one reduction across partitions: the ledger's integers and the two counts.
+    std::vector<std::int64_t> sums = ledger_.sums();
+    std::int64_t switches = 0, decisions = 0;
     for (std::size_t b = 0; b < switches_.size(); ++b) {
-        t.switches += static_cast<double>(switches_[b]);
-        t.decisions += static_cast<double>(decisions_[b]);
+        switches += switches_[b];
+        decisions += decisions_[b];
     }
+    sums.push_back(switches);
+    sums.push_back(decisions);
+    reducer_->sum(sums);
+    Tally t;
+    ledger_.to_tally(sums.data(), t);
+    // Counts below 2^53 are exact in double: the same as summing the blocks' doubles.
+    t.switches = static_cast<double>(sums[ledger_.width()]);
+    t.decisions = static_cast<double>(sums[ledger_.width() + 1]);
     return t;
 }
 
@@ -74,13 +84,16 @@ Tally StochasticStepper::allocate_initial(const StepInputs& in, EnterpriseState&
     s.clock.assign(enterprises_, 0.0f);
     last_review_rate_ = in.review_rate;
     availability_changed(in.ctx);
-    double demand_total = 0.0, alpha_total = 0.0;  // in index order: the scales are fixed
-    for (std::size_t i = 0; i < enterprises_; ++i) {
-        demand_total += pop.demand[i];
-        alpha_total += pop.alpha[i];
-    }
+    // In index order (continued across partitions in order): the scales are fixed.
+    double totals[2] = {0.0, 0.0};
+    reducer_->fold_in_order(totals, [&](std::span<double> sum) {
+        for (std::size_t i = 0; i < enterprises_; ++i) {
+            sum[0] += pop.demand[i];
+            sum[1] += pop.alpha[i];
+        }
+    });
     const std::size_t blocks = block_count(enterprises_);
-    ledger_.reset(blocks, K, M, fixed_point_scale(demand_total), fixed_point_scale(alpha_total));
+    ledger_.reset(blocks, K, M, fixed_point_scale(totals[0]), fixed_point_scale(totals[1]));
     switches_.assign(blocks, 0);
     decisions_.assign(blocks, 0);
     const bool can_choose = in.ctx.any_open();

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/partition.hpp"
 #include "market/demand_ledger.hpp"
 #include "market/step_state.hpp"
 
@@ -28,7 +29,10 @@ private:
 
 class StochasticStepper {
 public:
-    StochasticStepper(std::size_t enterprises, int clouds, int vendors);
+    /// reducer: joins this process's block of enterprises with the other partitions' (one
+    /// integer sum per tick); local_reducer() when the process holds them all.
+    StochasticStepper(std::size_t enterprises, int clouds, int vendors,
+                      PartitionReducer& reducer = local_reducer());
 
     /// Row 0: adopters at t = 0 draw one choice with no incumbency; every clock is set.
     Tally allocate_initial(const StepInputs& in, EnterpriseState& state);
@@ -44,6 +48,7 @@ private:
 
     std::size_t enterprises_;
     int clouds_, vendors_;
+    PartitionReducer* reducer_;
     std::vector<std::uint8_t> cloud_of_;  // [K*M] pair -> cloud, avoiding a division per ledger entry
     double last_review_rate_ = -1.0;      // to notice a `set` on review_rate
     DemandLedger ledger_;                 // running totals per block

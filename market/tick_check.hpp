@@ -25,6 +25,15 @@ public:
     /// @param hint      the parameters most likely responsible
     SimulationError(const std::string& scenario, int tick, std::string date,
                     std::string quantity, const std::string& problem, std::string hint);
+    /// The same error rebuilt from its parts after crossing a process boundary (an MPI rank
+    /// computed the row: experiments/job_executor.hpp); `message` is the original what().
+    struct Rebuilt {
+        std::string message, date, quantity, hint;
+        int tick = 0;
+    };
+    explicit SimulationError(const Rebuilt& parts)
+        : std::runtime_error(parts.message), tick_(parts.tick), date_(parts.date),
+          quantity_(parts.quantity), hint_(parts.hint) {}
     [[nodiscard]] int tick() const noexcept { return tick_; }
     [[nodiscard]] const std::string& date() const noexcept { return date_; }
     [[nodiscard]] const std::string& quantity() const noexcept { return quantity_; }

@@ -307,7 +307,8 @@ if command -v tmux > /dev/null; then
   live_in_tmux keyq --speed 20
   if screen_shows keyq "month 12 of 12"; then
     ok=1
-    for w in AWS Azure Google Other 2026-01 "Workload share by cloud" "claude_on_foundry" "q quit"; do
+    for w in AWS Azure Google Other 2026-01 "Workload share by cloud" "claude_on_foundry" "q quit" \
+        "one scale, 0 to" "pts since 2025-01" "(· not offered)" "Anthropic"; do
       grep -qF -- "$w" "$work/keyq.screen" || { ok=0; fail "live, terminal: screen lacks '$w': $(cat "$work/keyq.screen")"; }
     done
     [ $ok -eq 1 ] && pass

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The rooms' layering (docs/ARCHITECTURE.md section 1): each folder includes only its own
 # headers and those of the rooms below it; viz/, cli/, api/ and include/ use no TBB and run no
-# simulation (threads and runs belong in experiments/); no two source files share a name across
+# simulation (threads and runs belong in experiments/); viz/ reads no file; no two source files share a name across
 # folders. Usage: layout_test.sh SOURCE_DIR
 set -uo pipefail
 cd "$1" || exit 1
@@ -14,8 +14,9 @@ declare -A allowed=(
   [io]="io market agents core"
   [experiments]="experiments io market agents core"
   [viz]="viz io market agents core"
+  [distributed]="distributed experiments io market agents core"
   [classroom]="classroom viz experiments io market agents core"
-  [cli]="cli classroom viz experiments io market agents core"
+  [cli]="cli distributed classroom viz experiments io market agents core"
   [api]="api moatsim experiments io market agents core"
   [include]="moatsim"
 )
@@ -43,6 +44,10 @@ for room in viz cli classroom api include; do
     echo "$room/ must run no simulation (call a function of experiments/ instead)"; status=1
   fi
 done
+# viz/ draws from the structs io/ reads: it opens no file itself.
+if grep -rn --include='*.cpp' --include='*.hpp' -E 'std::ifstream|fopen\(|read_csv\(|read_[a-z_]+_csv\(' viz; then
+  echo "viz/ must not read files (read them with io/ and pass the structs)"; status=1
+fi
 dups=$(git ls-files '*.cpp' '*.hpp' ':!examples/*' 2>/dev/null | xargs -n1 basename | sort | uniq -d)
 if [ -n "$dups" ]; then echo "source files sharing a name across folders: $dups"; status=1; fi
 [ $status -eq 0 ] && echo "layout ok"

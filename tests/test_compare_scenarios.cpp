@@ -3,6 +3,7 @@
 // the records that were written.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/input_error.hpp"
@@ -111,6 +112,25 @@ TEST_CASE("LiveReplicate: month by month, the rows of the ensemble's replicate",
     LiveReplicate live(s, {}, 1);
     CHECK(same_rows(live.initialize(), all.replicates[1].ticks[0]));
     for (int t = 1; t <= 5; ++t) CHECK(same_rows(live.advance(), all.replicates[1].ticks[t]));
+}
+
+TEST_CASE("LiveReplicate: the live catalog and margins follow the events (the live view's grid)", "[live]") {
+    Scenario s = test::small_scenario(300, 8);  // X joins C at tick 6
+    Event margin = test::event(Event::Kind::set, 3);
+    margin.parameter = "vendors.Y.margin";
+    margin.value = 4.5;
+    s.events.push_back(margin);
+    std::stable_sort(s.events.begin(), s.events.end(), [](const Event& a, const Event& b) { return a.tick < b.tick; });
+    LiveReplicate live(s, {}, 0);
+    (void)live.initialize();
+    CHECK(live.clouds()[2].offers[0] == 0);
+    CHECK(live.vendors()[1].margin == 3.0);
+    for (int t = 1; t <= 6; ++t) {
+        (void)live.advance();
+        CHECK(live.vendors()[1].margin == (t >= 3 ? 4.5 : 3.0));
+        CHECK(live.clouds()[2].offers[0] == (t >= 6 ? 1 : 0));
+    }
+    CHECK(live.clouds()[1].offers == s.clouds[1].offers);  // the others as the scenario has them
 }
 
 TEST_CASE("ThreadLimit: at most the given workers while it lives", "[threads]") {

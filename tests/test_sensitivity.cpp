@@ -18,8 +18,9 @@
 #include "experiments/sensitivity_analysis.hpp"
 #include "experiments/uncertainty_analysis.hpp"
 #include "tests/scenario_text.hpp"
+#include "io/manifest.hpp"
 #include "viz/html_report.hpp"
-#include "viz/report_parts.hpp"
+#include "viz/result_charts.hpp"
 
 using namespace moatsim;
 using Catch::Contains;
@@ -232,9 +233,30 @@ TEST_CASE("moatsim sensitivity: bad input exits 2, names file:line:key, writes n
 TEST_CASE("moatsim report of a sensitivity directory shows its indices", "[sensitivity][report]") {
     const SaDir d;
     (void)run_sensitivity(load_sensitivity(d.write(sobol_file)), d.dir / "out", {});
-    REQUIRE(report::is_analysis_directory(d.dir / "out"));
-    const std::string html = report::analysis_report(d.dir / "out");
+    REQUIRE(is_analysis_directory(d.dir / "out"));
+    const AnyResults results = read_any_results(d.dir / "out", report_run_metrics());
+    REQUIRE(std::holds_alternative<AnalysisResults>(results));
+    const std::string html = html_report(results, read_manifest_json(d.dir / "out"));
     CHECK_THAT(html, Contains("Which parameters the outputs hinge on"));
     CHECK_THAT(html, Contains("globals.scarcity_penalty</td>"));
     CHECK_THAT(html, Contains(">ST</td><td class=\"num\">0</td>"));  // its ST, exactly 0
+}
+
+TEST_CASE("a sensitivity directory is read once as an analysis; plot points to its SVG files",
+          "[sensitivity][report]") {
+    const SaDir d;
+    (void)run_sensitivity(load_sensitivity(d.write(sobol_file)), d.dir / "out", {});
+    CHECK(results_kind(d.dir / "out") == ResultsKind::analysis);
+    // The charts `moatsim sensitivity` draws beside the table (cli/sensitivity_chart_files):
+    // numbered from 1 and read while they exist, so sobol_3 after a gap is not read.
+    std::ofstream(d.dir / "out" / "sobol_1.svg") << "<svg>one</svg>";
+    std::ofstream(d.dir / "out" / "sobol_3.svg") << "<svg>three</svg>";
+    const AnyResults results = read_any_results(d.dir / "out", {});
+    const auto& a = std::get<AnalysisResults>(results);
+    CHECK(a.kind == AnalysisKind::sensitivity);
+    REQUIRE(a.figures.size() == 1);
+    CHECK(a.figures.front().name == "sobol_1");
+    CHECK(a.figures.front().svg == "<svg>one</svg>");
+    CHECK(a.table.find_column("parameter") != std::string::npos);
+    CHECK_THROWS_WITH(plot_svg(results, std::nullopt), Contains("sobol_1.svg"));
 }

@@ -50,13 +50,14 @@ LineChart chart_for(const SeriesSet& model, const std::vector<BacktestRow>& rows
 
 }  // namespace
 
-std::vector<LineChart> backtest_charts(const std::filesystem::path& dir) {
-    const std::vector<BacktestRow> rows = read_backtest_csv(dir / "backtest.csv");
+std::vector<LineChart> backtest_charts(const RunResults& run) {
+    const std::vector<BacktestRow>& rows = run.backtest;
     std::vector<LineChart> charts;
+    if (rows.empty()) return charts;
     for (const auto& [measure, metric, what] :
          {std::tuple{Measure::cloud_share, "share_workload", "Cloud workload share"},
           std::tuple{Measure::vendor_share, "vendor_share", "Model vendor share"}}) {
-        LineChart c = chart_for(read_run_series(dir, metric), rows, measure, what);
+        LineChart c = chart_for(run.series(metric), rows, measure, what);
         bool any_points = false;
         for (const auto& s : c.series) any_points = any_points || s.points;
         if (any_points) charts.push_back(std::move(c));

@@ -118,11 +118,9 @@ std::string run_report(const RunResults& run, const std::optional<JsonValue>& ma
     std::vector<std::pair<std::string, std::string>> charts;
     for (const auto& metric : run_plot_metrics())
         charts.emplace_back(metric, line_chart_svg(run_chart(run, metric)));
-    // A `moatsim backtest` directory (docs/BACKTEST.md): its observation charts are still read
-    // from backtest.csv by viz/backtest_charts.cpp, not through io/'s readers.
+    // A `moatsim backtest` directory (docs/BACKTEST.md): the model against its observations.
     std::vector<std::string> backtest;
-    if (fs::exists(dir / "backtest.csv"))
-        for (const auto& c : backtest_charts(dir)) backtest.push_back(line_chart_svg(c));
+    for (const auto& c : backtest_charts(run)) backtest.push_back(line_chart_svg(c));
 
     const std::string name = !work.scenario.empty() ? work.scenario : info ? info->name : dir.filename().string();
     HtmlPage page("moatsim report: " + name);
@@ -283,6 +281,8 @@ std::string html_report(const AnyResults& results, const std::optional<JsonValue
     if (const auto* run = std::get_if<RunResults>(&results)) return run_report(*run, manifest);
     if (const auto* compare = std::get_if<CompareResults>(&results))
         return compare_report(*compare, manifest);
+    if (const auto* analysis = std::get_if<AnalysisResults>(&results))
+        return report::analysis_report(*analysis, manifest);
     return sweep_report(std::get<SweepResults>(results), manifest);
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "viz/html_page.hpp"
+#include "io/analysis_results.hpp"
 #include "io/json_reader.hpp"
 #include "io/resolved_events.hpp"
 #include "io/sweep_results.hpp"
@@ -35,9 +36,9 @@ void events_table(HtmlPage& page, const std::vector<DatedEvent>& events);
 /// The sweep report's sections (sweep_report.cpp).
 void sweep_sections(HtmlPage& page, const SweepResults& sweep, const std::optional<JsonValue>& manifest);
 
-/// Whether dir holds a sensitivity.csv or an uncertainty.csv (analysis_report.cpp).
-[[nodiscard]] bool is_analysis_directory(const std::filesystem::path& dir);
-/// The report of a sensitivity or uncertainty directory: its table and its charts.
-[[nodiscard]] std::string analysis_report(const std::filesystem::path& dir);
+/// The report of a sensitivity or uncertainty directory: its table and its charts
+/// (analysis_report.cpp).
+[[nodiscard]] std::string analysis_report(const AnalysisResults& analysis,
+                                          const std::optional<JsonValue>& manifest);
 
 }  // namespace moatsim::report

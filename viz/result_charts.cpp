@@ -157,6 +157,12 @@ std::string plot_svg(const AnyResults& results, const std::optional<std::string>
         return line_chart_svg(run_chart(*run, run_plot_metric(metric)));
     if (const auto* compare = std::get_if<CompareResults>(&results))
         return line_chart_svg(compare_chart(*compare, metric));
+    if (const auto* analysis = std::get_if<AnalysisResults>(&results))
+        throw InputError("'" + analysis->dir.string() + "' is a sensitivity or uncertainty "
+                         "directory: its charts are already there as SVG files (" +
+                         (analysis->figures.empty() ? std::string("none written")
+                                                    : analysis->figures.front().name + ".svg, ...") +
+                         "); `moatsim report` shows them with the table");
     return heatmap_svg(sweep_heatmap(std::get<SweepResults>(results), "AWS",
                                      metric.value_or("share_workload")));
 }
