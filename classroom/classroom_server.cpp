@@ -200,6 +200,7 @@ private:
         json list = json::array();
         for (const auto& e : events) list.push_back({{"tick", e.tick}, {"text", e.text}, {"source", "class"}});
         send({{"type", "pulled"}, {"events", list}});
+        send(month_message(*world_, world_->tick()));  // the month shown, recomputed with it
         send(levers_message(*world_));
     }
 
@@ -219,7 +220,7 @@ private:
         send(month_message(*world_, world_->tick()));
         // Lever values change with the scenario's own events too (a catalog_add in 2025-08).
         bool changed = false;
-        for (const auto& e : world_->scenario().events) changed = changed || e.tick == world_->tick() + 1;
+        for (const auto& e : world_->scenario().events) changed = changed || e.tick == world_->tick();
         if (changed) send(levers_message(*world_));
     }
 

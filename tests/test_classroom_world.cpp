@@ -80,10 +80,15 @@ TEST_CASE("classroom: AWS dropping Anthropic moves the AWS difference below zero
     REQUIRE(w.levers().catalog[cloud(w, "AWS")][w.scenario().vendor_index("Anthropic")] == 1);
     const auto events = w.pull(pull("catalog", 0, "AWS", "Anthropic"));
     REQUIRE(events.size() == 1);
-    CHECK(events[0].tick == 25);  // a pull at month t acts from month t + 1
-    CHECK(events[0].text == "2027-02 class: AWS stops offering Anthropic");
+    CHECK(events[0].tick == 24);  // a pull while month t is shown acts in month t
+    CHECK(events[0].text == "2027-01 class: AWS stops offering Anthropic");
     CHECK(w.levers().catalog[cloud(w, "AWS")][w.scenario().vendor_index("Anthropic")] == 0);
-    CHECK(aws_difference(w) == 0.0);  // nothing computed after the pull yet
+    // Month 24 was computed again with the change; the months before are as they were.
+    REQUIRE(w.tick() == 24);
+    for (int t = 0; t < 24; ++t)
+        REQUIRE(w.rows()[t].clouds[cloud(w, "AWS")].share_workload ==
+                w.baseline_rows()[t].clouds[cloud(w, "AWS")].share_workload);
+    CHECK(aws_difference(w) < 0.0);
     for (int t = 0; t < 12; ++t) w.step();
     CHECK(aws_difference(w) < -0.01);
 }
@@ -180,8 +185,12 @@ TEST_CASE("classroom: bad pulls are refused with a clear message and change noth
     CHECK_THROWS_WITH(w.pull(shock), Catch::Contains("months must be a whole number"));
     CHECK(w.scenario().events.size() == events);
     CHECK(w.student_events().empty());
+    // At the last month a pull still acts, in that month.
     while (!w.finished()) w.step();
-    CHECK_THROWS_WITH(w.pull(pull("review_rate", 0.1)), Catch::Contains("last month"));
+    const double before = w.rows().back().switches;
+    w.pull(pull("review_rate", 0.5));
+    CHECK(w.tick() == w.scenario().run.ticks);
+    CHECK(w.rows().back().switches != before);
 }
 
 TEST_CASE("classroom protocol: client messages are checked", "[classroom]") {
