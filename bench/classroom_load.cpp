@@ -121,12 +121,14 @@ private:
             send({{"type", "open"}, {"scenario", o_.scenario}});
         } else if (type == "world") {
             vendors_ = m["vendors"].size();
+            pulled_ = false;
             send({{"type", "play"}, {"speed", o_.speed}});
         } else if (type == "month") {
             const auto now = Clock::now();
             if (now >= window_start && now < window_end) ++counts_.months;
             const int tick = m["tick"];
-            if (tick == 12 && vendors_ > 0) {
+            if (tick == 12 && vendors_ > 0 && !pulled_) {  // once a run (month 12 is sent again, recomputed)
+                pulled_ = true;
                 // One lever per student: a different vendor leaves AWS's catalog.
                 send({{"type", "lever"}, {"lever", "catalog"}, {"cloud", "AWS"},
                       {"vendor", vendor_name(m)}, {"value", 0}});
@@ -151,6 +153,7 @@ private:
     beast::flat_buffer buffer_;
     std::vector<std::string> queue_;
     std::size_t vendors_ = 0;
+    bool pulled_ = false;
 };
 
 double arg(char** argv, int& i, int argc) {
