@@ -30,7 +30,7 @@ for signal in INT TERM; do
   "$moatsim" serve --port 0 --scenarios "$work/s" --enterprises 2000 > "$work/log" 2>&1 &
   pid=$!
   port=""
-  for _ in $(seq 100); do
+  for _ in $(seq 600); do  # up to 60 s: start-up on a loaded machine
     port=$(sed -n 's|.*open http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/log")
     [ -n "$port" ] && break
     sleep 0.1
@@ -47,7 +47,8 @@ done
 # A classroom: every interface, a URL with this machine's name.
 "$moatsim" serve --host 0.0.0.0 --port 0 --scenarios "$work/s" --enterprises 2000 > "$work/log" 2>&1 &
 pid=$!
-for _ in $(seq 100); do grep -q "open http://" "$work/log" && break; sleep 0.1; done
+for _ in $(seq 600); do  # up to 60 s: start-up on a loaded machine
+  grep -q "open http://" "$work/log" && break; sleep 0.1; done
 grep -q "open http://$(hostname):[0-9]*/  (students:" "$work/log" && pass || fail "0.0.0.0: $(cat "$work/log")"
 kill "$pid"; wait "$pid"
 report_checks
