@@ -191,6 +191,20 @@ grep -q "^error: job 9 failed on purpose" "$work/err.txt" && pass ||
 run_ok "sweep resumed after a failed job" mpi 2 "${sweep[@]}" --out "$work/sweep_error"
 same_sweep "sweep resumed after a failed job" "$work/sweep_ref" "$work/sweep_error"
 
+# The same in a calibration (every rank needs every result of its batches) and a compare:
+# exit 2 with the job's message, no result directory, no hang.
+MOATSIM_FAULT_AT=job_error:1 mpi 3 calibrate "$work/cal.toml" --threads 1 -q --out "$work/cal_error" \
+  > "$work/out.txt" 2> "$work/err.txt"
+rc=$?
+[ $rc -eq 2 ] && grep -q "^error: job 1 failed on purpose" "$work/err.txt" && pass ||
+  fail "a failed calibration job: exit $rc ($(head -c 600 "$work/err.txt"))"
+[ ! -e "$work/cal_error" ] && pass || fail "a failed calibration wrote $work/cal_error"
+MOATSIM_FAULT_AT=job_error:3 mpi 3 "${compare[@]}" --out "$work/compare_error" > "$work/out.txt" 2> "$work/err.txt"
+rc=$?
+[ $rc -eq 2 ] && grep -q "^error: job 3 failed on purpose" "$work/err.txt" && pass ||
+  fail "a failed compare job: exit $rc ($(head -c 600 "$work/err.txt"))"
+[ ! -e "$work/compare_error" ] && pass || fail "a failed compare wrote $work/compare_error"
+
 # Bad input on every rank: one message (rank 0's), exit 2, nothing written.
 mpi 3 sweep "$work/missing.toml" -q --out "$work/bad" > "$work/out.txt" 2> "$work/err.txt"
 rc=$?
