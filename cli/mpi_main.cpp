@@ -20,6 +20,7 @@
 #include "cli/run_partition.hpp"
 #include "distributed/mpi_job_executor.hpp"
 #include "distributed/mpi_session.hpp"
+#include "io/manifest.hpp"
 
 namespace moatsim::cli {
 namespace {
@@ -81,6 +82,7 @@ int main_under_mpi(int argc, char** argv) {
     try {
         MpiSession session(argc, argv);
         if (!session.distributed()) return dispatch_command(std::move(args));
+        set_manifest_mpi_ranks(session.size());
         if (!args.empty() && spread_commands.count(args.front()) > 0)
             return spread(session, std::move(args));
         // `run` splits each replicate's enterprises over the ranks (docs/SCALING.md).

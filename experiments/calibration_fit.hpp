@@ -3,6 +3,8 @@
 // a global derivative-free search (NLopt GN_CRS2_LM, controlled random search with local
 // mutation) and then a local polish (NLopt LN_BOBYQA) from its best point; the best polished
 // start wins. The optimizer works in value / scale, so each parameter moves on its own scale.
+// Starts (and the profile and Hessian points of calibration_uncertainty) are jobs of the
+// current JobExecutor (experiments/job_executor.hpp), spread over ranks under mpirun.
 #include <functional>
 #include <stdexcept>
 #include <string_view>

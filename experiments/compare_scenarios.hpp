@@ -46,8 +46,10 @@ struct ScenarioComparison {
     Comparison comparison;  // ALT - BASE per replicate of options.metric
 };
 
-/// Runs both scenarios of `pair` and pairs their replicates. on_tick is called after every
-/// row of every replicate, from worker threads.
+/// Runs both scenarios of `pair` and pairs their replicates; each replicate of each is a job
+/// of the current JobExecutor (experiments/job_executor.hpp; under mpirun spread over ranks).
+/// on_tick is called after every row of every replicate, from worker threads. On an MPI rank
+/// that only computes, the result is empty.
 [[nodiscard]] ScenarioComparison run_comparison(const PairedScenarios& pair,
                                                 const CompareOptions& options,
                                                 const std::function<void()>& on_tick = {});

@@ -5,9 +5,9 @@
 // - evaluations.csv: block,point,<parameter keys>,<output labels> (one row per point);
 // - blocks.csv: one row per finished block of points, with its rows' count and checksum;
 // - evaluations.plan: the fingerprint (input hashes, settings, method, every point).
-// Blocks are scheduled on TBB (each block's points in order, each evaluation's replicates in
-// parallel); a block's rows reach the journal only once all of it is computed, in block
-// order. The outputs are read back from the journal, so a resumed analysis computes from the
+// Blocks are jobs of the current JobExecutor (experiments/job_executor.hpp: on TBB, or also on
+// other MPI ranks; each block's points in order, each evaluation's replicates in parallel);
+// a block's rows reach the journal only once all of it is computed, in block order. The outputs are read back from the journal, so a resumed analysis computes from the
 // very numbers an uninterrupted one does.
 #include <filesystem>
 #include <functional>

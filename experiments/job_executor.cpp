@@ -11,7 +11,9 @@
 #include <mutex>
 #include <thread>
 
+#include "core/input_error.hpp"
 #include "experiments/thread_limit.hpp"
+#include "io/fault_hook.hpp"
 
 namespace moatsim {
 namespace {
@@ -75,6 +77,9 @@ void LocalJobRunner::start(int index) {
     impl_->threads[index] = std::thread([impl = impl_.get(), index] {
         FinishedJob job{index, {}, nullptr};
         try {
+            // Tests (io/fault_hook.hpp): job <index> fails as a bad input would.
+            if (fault_armed("job_error:" + std::to_string(index)))
+                throw InputError("job " + std::to_string(index) + " failed on purpose (MOATSIM_FAULT_AT)");
             impl->arena.execute([&] { job.result = impl->batch.compute(index); });
         } catch (...) {
             job.error = std::current_exception();

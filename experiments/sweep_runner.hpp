@@ -1,7 +1,8 @@
 #pragma once
 // Runs a sweep into its output directory (experiments/sweep_output.hpp), resuming where an earlier,
-// interrupted invocation stopped. Runs are scheduled on TBB (several at once, and each run's
-// replicates in parallel); all runs share the seed, so run-to-run differences are the
+// interrupted invocation stopped. Runs are jobs of the current JobExecutor (experiments/
+// job_executor.hpp: on TBB, several at once, each run's replicates in parallel; under mpirun
+// also on other ranks, docs/MPI.md); all runs share the seed, so run-to-run differences are the
 // parameters' (common random numbers), and every run keeps the base's brands unless the
 // sweep says calibrate = "self".
 #include <filesystem>

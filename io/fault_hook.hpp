@@ -8,7 +8,8 @@
 // (SIGKILL once sweep run i is in sweep.csv and runs.csv); hang:<point> waits there for a
 // signal instead (to send SIGINT/SIGTERM/SIGHUP at a known point). Under mpirun
 // (distributed/mpi_job_executor.cpp): rank_exit:<r> (rank r exits without MPI_Finalize once it
-// has returned a job's result), rank_stall:<r> (rank r falls silent then, for good).
+// has returned a job's result), rank_stall:<r> (rank r falls silent then, for good),
+// job_error:<i> (job i of a batch throws an InputError on whichever rank computes it).
 // Unset (the normal case) it costs one getenv per output file.
 #include <string_view>
 

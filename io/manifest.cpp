@@ -1,5 +1,6 @@
 #include "io/manifest.hpp"
 
+#include <atomic>
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -19,6 +20,9 @@
 
 namespace moatsim {
 namespace {
+
+// set_manifest_mpi_ranks: a property of the process, like the compiler and the commit.
+std::atomic<int> manifest_mpi_ranks{1};
 
 // JSON string literal (RFC 8259 section 7). Bytes >= 0x80 pass through unchanged: argv and
 // paths are UTF-8 on the systems we run on, and re-encoding them would change what was typed.
@@ -119,6 +123,7 @@ std::string manifest_json(const Manifest& m) {
 
     field("seeds", inline_array(m.seeds, [](std::uint64_t s) { return std::to_string(s); }));
     field("threads", std::to_string(m.threads));
+    if (const int ranks = manifest_mpi_ranks.load(); ranks > 1) field("mpi_ranks", std::to_string(ranks));
     field("started", json_string(iso8601_utc(m.started)));
     field("wall_seconds", number(m.wall_seconds));
     field("kernel", json_string(m.kernel));
@@ -128,7 +133,7 @@ std::string manifest_json(const Manifest& m) {
     // resolve differently; that is a caller bug, so refuse it rather than write ambiguity.
     static constexpr std::string_view fixed[] = {
         "command", "command_line", "moatsim_version", "git_commit", "compiler", "build_type",
-        "build_flags", "inputs", "seeds", "threads", "started", "wall_seconds", "kernel",
+        "build_flags", "inputs", "seeds", "threads", "mpi_ranks", "started", "wall_seconds", "kernel",
         "instruction_set", "skipped_events"};
     const auto extra = [&](const std::string& key, const std::string& value) {
         if (std::find(std::begin(fixed), std::end(fixed), key) != std::end(fixed))
@@ -143,6 +148,8 @@ std::string manifest_json(const Manifest& m) {
     }));
     return out + "\n}\n";
 }
+
+void set_manifest_mpi_ranks(int ranks) noexcept { manifest_mpi_ranks = ranks; }
 
 void write_manifest(const std::filesystem::path& dir, const Manifest& m) {
     // Hash everything before opening the output, so an unreadable input leaves no file at all.

@@ -57,6 +57,10 @@ struct Manifest {
 /// @throws InputError naming an unreadable input or the manifest file if it cannot be written.
 void write_manifest(const std::filesystem::path& dir, const Manifest& m);
 
+/// The ranks of the MPI job this process is rank 0 of (docs/MPI.md): from now on every
+/// manifest records them as "mpi_ranks" after "threads" (1, the default: no such field).
+void set_manifest_mpi_ranks(int ranks) noexcept;
+
 /// dir/manifest.json read back, or nullopt if there is none (reports show what it holds).
 /// @throws InputError naming the file and line if it is unreadable or not a JSON object.
 [[nodiscard]] std::optional<JsonValue> read_manifest_json(const std::filesystem::path& dir);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `mpirun -np N moatsim sweep|compare|sensitivity|calibrate` (docs/MPI.md): outputs
+# `mpirun -np N moatsim sweep|compare|sensitivity|uncertainty|calibrate` (docs/MPI.md): outputs
 # byte-identical to one process at 1, 2 and 3 ranks (oversubscribed on a 2-core machine, over
 # loopback); a sweep killed mid-way resumes at another rank count; a rank that dies or falls
 # silent ends the job with a message naming the jobs in flight, never a hang, and the next
@@ -16,6 +16,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 export OMPI_MCA_btl=self,tcp OMPI_MCA_btl_tcp_if_include=lo OMPI_MCA_oob_tcp_if_include=lo
 export OMPI_MCA_plm_rsh_agent=false OMPI_MCA_btl_base_warn_component_unused=0
 export ASAN_OPTIONS=detect_leaks=0  # Open MPI's own allocations are not moatsim's leaks
+# An environment where MPI itself cannot start (no shared memory, no loopback) is not moatsim's
+# failure: say so and skip.
+if ! timeout 60 mpirun --allow-run-as-root --oversubscribe -np 2 true > "$work/probe.txt" 2>&1; then
+  echo "skipped: mpirun cannot start 2 processes here: $(head -c 400 "$work/probe.txt")"; exit 77
+fi
 # Every rank inherits the environment (MOATSIM_FAULT_AT, MOATSIM_MPI_TIMEOUT): one machine.
 mpi() {  # ranks, moatsim arguments...
   local n=$1; shift
@@ -100,6 +105,10 @@ TOML
 run_ok "sweep, one process" "$moatsim" "${sweep[@]}" --out "$work/sweep_ref"
 run_ok "compare, one process" "$moatsim" "${compare[@]}" --out "$work/compare_ref"
 run_ok "sensitivity, one process" "$moatsim" sensitivity "$work/sa.toml" --threads 1 -q --out "$work/sa_ref"
+uncertainty=(uncertainty "$src/scenarios/baseline.toml" "$src/scenarios/no_optionality.toml"
+             --priors "$src/sensitivity/optionality_priors.toml" --draws 4 --reps 1
+             --enterprises 1000 --threads 1 -q)
+run_ok "uncertainty, one process" "$moatsim" "${uncertainty[@]}" --out "$work/un_ref"
 run_ok "calibrate, one process" "$moatsim" calibrate "$work/cal.toml" --threads 1 -q --out "$work/cal_ref"
 
 for n in 1 2 3; do
@@ -115,6 +124,10 @@ for n in 2 3; do
   for f in sensitivity.csv evaluations.csv blocks.csv evaluations.plan; do
     same "sensitivity, $n ranks" "$work/sa_ref/$f" "$work/sa_$n/$f"
   done
+  run_ok "uncertainty, $n ranks" mpi "$n" "${uncertainty[@]}" --out "$work/un_$n"
+  for f in uncertainty.csv evaluations.csv blocks.csv evaluations.plan; do
+    same "uncertainty, $n ranks" "$work/un_ref/$f" "$work/un_$n/$f"
+  done
   run_ok "calibrate, $n ranks" mpi "$n" calibrate "$work/cal.toml" --threads 1 -q --out "$work/cal_$n"
   for f in calibration.csv residuals.csv errors.csv profile.csv correlation.csv calibrated.toml; do
     same "calibrate, $n ranks" "$work/cal_ref/$f" "$work/cal_$n/$f"
@@ -124,6 +137,9 @@ for n in 2 3; do
          <(grep -v '"seconds"' "$work/cal_$n/calibration.json") && pass ||
     fail "calibrate, $n ranks: calibration.json differs (seconds aside)"
 done
+
+grep -q '"mpi_ranks": 3,' "$work/compare_3/manifest.json" && pass || fail "manifest.json lacks mpi_ranks 3"
+grep -q mpi_ranks "$work/compare_ref/manifest.json" && fail "a single process's manifest has mpi_ranks" || pass
 
 # Only rank 0 writes: the other ranks leave nothing in their working directory either.
 mkdir -p "$work/cwd"
@@ -154,7 +170,7 @@ same_sweep "sweep resumed after a dead rank" "$work/sweep_ref" "$work/sweep_dead
 
 # A rank that falls silent while computing: rank 0 gives up after MOATSIM_MPI_TIMEOUT
 # seconds, names its jobs and aborts the job; the next launch resumes.
-MOATSIM_FAULT_AT=rank_stall:2 MOATSIM_MPI_TIMEOUT=3 \
+MOATSIM_MPI_TIMEOUT=5 MOATSIM_FAULT_AT=rank_stall:2 \
   mpi 3 "${sweep[@]}" --out "$work/sweep_silent" \
   > "$work/out.txt" 2> "$work/err.txt"
 rc=$?
@@ -163,6 +179,31 @@ grep -q "MPI rank 2 has not been heard from" "$work/err.txt" && pass ||
   fail "a silent rank: no message ($(head -c 600 "$work/err.txt"))"
 run_ok "sweep resumed after a silent rank" mpi 3 "${sweep[@]}" --out "$work/sweep_silent"
 same_sweep "sweep resumed after a silent rank" "$work/sweep_ref" "$work/sweep_silent"
+
+# A job that fails on whichever rank computes it (as a combination of values the scenario
+# rejects would): exit 2 with its message, the runs before it kept; the next launch resumes.
+MOATSIM_FAULT_AT=job_error:9 mpi 3 "${sweep[@]}" --out "$work/sweep_error" > "$work/out.txt" 2> "$work/err.txt"
+rc=$?
+[ $rc -eq 2 ] && pass || fail "a failed job: exit $rc, expected 2"
+grep -q "^error: job 9 failed on purpose" "$work/err.txt" && pass ||
+  fail "a failed job: message ($(head -c 600 "$work/err.txt"))"
+[ "$(wc -l < "$work/sweep_error/runs.csv")" -le 10 ] && pass || fail "a failed job: runs after it written"
+run_ok "sweep resumed after a failed job" mpi 2 "${sweep[@]}" --out "$work/sweep_error"
+same_sweep "sweep resumed after a failed job" "$work/sweep_ref" "$work/sweep_error"
+
+# The same in a calibration (every rank needs every result of its batches) and a compare:
+# exit 2 with the job's message, no result directory, no hang.
+MOATSIM_FAULT_AT=job_error:1 mpi 3 calibrate "$work/cal.toml" --threads 1 -q --out "$work/cal_error" \
+  > "$work/out.txt" 2> "$work/err.txt"
+rc=$?
+[ $rc -eq 2 ] && grep -q "^error: job 1 failed on purpose" "$work/err.txt" && pass ||
+  fail "a failed calibration job: exit $rc ($(head -c 600 "$work/err.txt"))"
+[ ! -e "$work/cal_error" ] && pass || fail "a failed calibration wrote $work/cal_error"
+MOATSIM_FAULT_AT=job_error:3 mpi 3 "${compare[@]}" --out "$work/compare_error" > "$work/out.txt" 2> "$work/err.txt"
+rc=$?
+[ $rc -eq 2 ] && grep -q "^error: job 3 failed on purpose" "$work/err.txt" && pass ||
+  fail "a failed compare job: exit $rc ($(head -c 600 "$work/err.txt"))"
+[ ! -e "$work/compare_error" ] && pass || fail "a failed compare wrote $work/compare_error"
 
 # Bad input on every rank: one message (rank 0's), exit 2, nothing written.
 mpi 3 sweep "$work/missing.toml" -q --out "$work/bad" > "$work/out.txt" 2> "$work/err.txt"

@@ -215,3 +215,13 @@ TEST_CASE("write_manifest writes manifest.json and leaves no temporary file", "[
     CHECK_THROWS_WITH(moatsim::write_manifest(dir.path, m), Catch::Contains("missing.csv"));
     CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
 }
+
+TEST_CASE("manifest_json records the MPI ranks only under mpirun", "[manifest]") {
+    const Manifest m = sample();
+    CHECK_THAT(manifest_json(m), !Catch::Contains("mpi_ranks"));
+    moatsim::set_manifest_mpi_ranks(3);
+    const std::string json = manifest_json(m);
+    moatsim::set_manifest_mpi_ranks(1);
+    CHECK_THAT(json, Catch::Contains("\n  \"mpi_ranks\": 3,\n  \"started\": "));
+    CHECK_THAT(manifest_json(m), !Catch::Contains("mpi_ranks"));
+}
