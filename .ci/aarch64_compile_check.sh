@@ -2,7 +2,7 @@
 # Portability check: compiles (-c, not linked) every source of moatsim's libraries with
 # Debian's aarch64 cross compiler (g++-aarch64-linux-gnu), using the flags CMake gives them in
 # the host build BUILD_DIR (default build; its compile_commands.json). Only the target
-# changes: the third-party headers (TBB, fmt, toml++, Random123) are the host's, searched
+# changes: the third-party headers (TBB, fmt, toml++, Random123, MPI) are the host's, searched
 # after the cross compiler's own C and C++ headers (-idirafter), which works because they are
 # architecture-independent. Catches x86-only code outside agents/simd_target.hpp
 # (docs/ARCHITECTURE.md, "Portability"). Executables and tests are not compiled: the check is
@@ -27,6 +27,9 @@ for entry in json.load(open(sys.argv[1])):
        re.search(r"moatsim_(tests|bench|fuzz)[a-z0-9_]*\.dir/", out):
         continue
     keep = [a for a in args if re.match(r"-(D|I|std=|W|f|O)", a) and not a.startswith("-fsanitize")]
+    # System include directories (MPI's, for distributed/) are searched after the cross
+    # compiler's own headers, like /usr/include: mpi.h's sizes are the same on both LP64 targets.
+    keep += ["-idirafter" + args[i + 1] for i, a in enumerate(args[:-1]) if a == "-isystem"]
     print(entry["file"] + "\t" + " ".join(shlex.quote(a) for a in keep))
 PY
 count=$(wc -l < "$build_dir/aarch64_check.list")

@@ -12,8 +12,12 @@
 #include <boost/beast/websocket.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -39,7 +43,24 @@ struct Options {
     double speed = 30;   // months per second asked for
     double warmup = 3;   // seconds ignored at the start
     double seconds = 30; // measurement window
+    long server_pid = 0; // if given: the server's CPU time over the window (Linux /proc)
 };
+
+// utime + stime of a process, in seconds (/proc/PID/stat fields 14 and 15).
+double cpu_seconds(long pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) return -1;
+    std::istringstream fields(text.substr(close + 2));
+    std::string f;
+    double utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> f; ++i) {
+        if (i == 14) utime = std::stod(f);
+        if (i == 15) stime = std::stod(f);
+    }
+    return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
 
 struct Counts {
     long months = 0;     // month messages inside the window
@@ -100,12 +121,14 @@ private:
             send({{"type", "open"}, {"scenario", o_.scenario}});
         } else if (type == "world") {
             vendors_ = m["vendors"].size();
+            pulled_ = false;
             send({{"type", "play"}, {"speed", o_.speed}});
         } else if (type == "month") {
             const auto now = Clock::now();
             if (now >= window_start && now < window_end) ++counts_.months;
             const int tick = m["tick"];
-            if (tick == 12 && vendors_ > 0) {
+            if (tick == 12 && vendors_ > 0 && !pulled_) {  // once a run (month 12 is sent again, recomputed)
+                pulled_ = true;
                 // One lever per student: a different vendor leaves AWS's catalog.
                 send({{"type", "lever"}, {"lever", "catalog"}, {"cloud", "AWS"},
                       {"vendor", vendor_name(m)}, {"value", 0}});
@@ -130,6 +153,7 @@ private:
     beast::flat_buffer buffer_;
     std::vector<std::string> queue_;
     std::size_t vendors_ = 0;
+    bool pulled_ = false;
 };
 
 double arg(char** argv, int& i, int argc) {
@@ -153,9 +177,10 @@ int main(int argc, char** argv) {
         else if (a == "--speed") o.speed = arg(argv, i, argc);
         else if (a == "--warmup") o.warmup = arg(argv, i, argc);
         else if (a == "--seconds") o.seconds = arg(argv, i, argc);
+        else if (a == "--server-pid") o.server_pid = static_cast<long>(arg(argv, i, argc));
         else {
             std::fprintf(stderr, "usage: classroom_load [--host H] [--port P] [--scenario NAME] "
-                                 "[--sessions 30] [--speed 30] [--warmup 3] [--seconds 30]\n");
+                                 "[--sessions 30] [--speed 30] [--warmup 3] [--seconds 30] [--server-pid PID]\n");
             return 2;
         }
     }
@@ -166,8 +191,13 @@ int main(int argc, char** argv) {
     window_end = window_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
     for (int s = 0; s < o.sessions; ++s)
         std::make_shared<LoadSession>(ioc, o, s, counts[static_cast<std::size_t>(s)])->start();
-    net::steady_timer stop(ioc, window_end);
-    stop.async_wait([&](beast::error_code) { ioc.stop(); });
+    double cpu_start = -1, cpu_end = -1;
+    net::steady_timer start(ioc, window_start), stop(ioc, window_end);
+    start.async_wait([&](beast::error_code) { if (o.server_pid) cpu_start = cpu_seconds(o.server_pid); });
+    stop.async_wait([&](beast::error_code) {
+        if (o.server_pid) cpu_end = cpu_seconds(o.server_pid);
+        ioc.stop();
+    });
     ioc.run();
 
     std::vector<double> rates;
@@ -180,6 +210,13 @@ int main(int argc, char** argv) {
     std::printf("chart updates per second per session: min %.2f  median %.2f  mean %.2f  max %.2f\n",
                 rates.front(), rates[rates.size() / 2], total / static_cast<double>(rates.size()), rates.back());
     std::printf("all sessions: %.1f updates/s; errors: %ld\n", total, errors);
+    if (cpu_start >= 0 && cpu_end >= 0 && total > 0) {
+        const double cpu = cpu_end - cpu_start, per_update = cpu / (total * o.seconds);
+        std::printf("server CPU over the window: %.2f s (%.0f%% of one core); %.2f ms per update; "
+                    "on 2 dedicated cores that is %.0f updates/s, %.1f per session\n",
+                    cpu, 100 * cpu / o.seconds, 1e3 * per_update, 2 / per_update,
+                    2 / per_update / o.sessions);
+    }
     std::printf("sessions at >= 5 updates/s: %ld of %d\n",
                 static_cast<long>(std::count_if(rates.begin(), rates.end(), [](double r) { return r >= 5.0; })),
                 o.sessions);

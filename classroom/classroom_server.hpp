@@ -39,7 +39,7 @@ public:
     ClassroomServer& operator=(const ClassroomServer&) = delete;
 
     /// Binds and starts serving on background threads.
-    /// @throws std::system_error (e.g. the port is taken).
+    /// @throws boost::system::system_error (the port is taken, the address is not local).
     void start();
     /// The port bound by start() (the chosen one when options.port is 0).
     [[nodiscard]] std::uint16_t port() const;

@@ -33,7 +33,7 @@ void ClassroomWorld::step() {
     base_.push_back(entry_->baseline->row(tick()));
 }
 
-LeverState ClassroomWorld::levers() const { return lever_state_at(scenario_, tick() + 1); }
+LeverState ClassroomWorld::levers() const { return lever_state_at(scenario_, tick()); }
 
 std::string ClassroomWorld::student_text(const std::vector<StudentEvent>& events) const {
     std::string text = entry_->resolved_text;
@@ -43,9 +43,7 @@ std::string ClassroomWorld::student_text(const std::vector<StudentEvent>& events
 }
 
 std::vector<StudentEvent> ClassroomWorld::pull(const LeverPull& p) {
-    if (finished())
-        throw InputError("the run has reached its last month; reset to pull levers again");
-    const int when = tick() + 1;
+    const int when = tick();  // the month on the student's screen
     int id = next_id_;
     std::vector<StudentEvent> added = events_for_pull(scenario_, levers(), p, when, id);
     std::vector<StudentEvent> all = events_;
@@ -54,7 +52,16 @@ std::vector<StudentEvent> ClassroomWorld::pull(const LeverPull& p) {
     // lerner_max in run order), and the events in the order `moatsim run` will apply them.
     Scenario extended = parse_scenario(student_text(all), entry_->name + " + class changes");
     extended.name = student_name();
-    live_->continue_with_events(extended);
+    // The event acts in the month shown, whose row is already computed: the world is run
+    // again from month 0 with the event (the months before come out as they were, the shown
+    // month with the change), exactly what `moatsim run` computes for the exported file.
+    auto fresh = std::make_unique<LiveReplicate>(extended, ScenarioOverrides{}, 0);
+    std::vector<TickRecord> rows;
+    rows.reserve(rows_.capacity());
+    rows.push_back(fresh->initialize());
+    while (static_cast<int>(rows.size()) <= when) rows.push_back(fresh->advance());
+    live_ = std::move(fresh);
+    rows_ = std::move(rows);
     scenario_ = std::move(extended);
     events_ = std::move(all);
     next_id_ = id;

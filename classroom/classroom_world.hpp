@@ -1,9 +1,10 @@
 #pragma once
 // One student's world in a classroom session: the scenario stepped month by month with the
 // levers the student pulled, beside the shared baseline (the same enterprises and random
-// numbers without the pulls). A pull at month t is a dated event at t + 1, the next month
-// computed; the changes export as a scenario that inherits the served one and reproduces the
-// student's rows with `moatsim run`.
+// numbers without the pulls). A pull while month t is shown is a dated event at t: month t
+// is computed again with it (the world is re-run from month 0, the months before coming out
+// as they were); the changes export as a scenario that inherits the served one and
+// reproduces the student's rows with `moatsim run`.
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,11 +36,11 @@ public:
 
     /// Computes the next month of both worlds. Does nothing once finished().
     void step();
-    /// The lever values in force next month (pulls already made included).
+    /// The lever values in force in the month shown (its events and pulls included).
     [[nodiscard]] LeverState levers() const;
-    /// Applies a pull from the next month on; returns its events (for the feed).
-    /// @throws InputError for a bad pull (levers.hpp) or once the run is finished; the world
-    ///         is unchanged then.
+    /// Applies a pull from the month shown on (that month is recomputed); returns its events
+    /// (for the feed). Costs tick() + 1 months of computing.
+    /// @throws InputError for a bad pull (levers.hpp); the world is unchanged then.
     std::vector<StudentEvent> pull(const LeverPull& pull);
 
     /// The student's changes as a scenario that inherits the served file (docs/SERVE.md).

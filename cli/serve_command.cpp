@@ -63,7 +63,7 @@ int serve(const po::variables_map& vm) {
     ClassroomServer server(std::move(shelf), options);
     try {
         server.start();
-    } catch (const std::system_error& e) {
+    } catch (const std::exception& e) {  // boost::system::system_error: taken port, bad address
         throw InputError("cannot listen on " + options.host + ":" + std::to_string(port) + ": " + e.what());
     }
     const bool any = options.host == "0.0.0.0" || options.host == "::";

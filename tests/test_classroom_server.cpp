@@ -8,6 +8,8 @@
 #include <sys/time.h>
 
 #include <boost/asio/connect.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -130,7 +132,7 @@ struct Client {
 
 template <class Predicate>
 bool eventually(Predicate p) {
-    for (int i = 0; i < 200; ++i) {
+    for (int i = 0; i < 600; ++i) {  // 15 s
         if (p()) return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
@@ -213,9 +215,9 @@ TEST_CASE("serve: bad messages get an error to that client only", "[classroom][s
     CHECK(bad.error_after("") == "malformed message: not JSON");
     CHECK(bad.error_after(R"({"type":"lever","lever":"review_rate","value":NaN})") ==
           "malformed message: not JSON");
-    const std::string huge = bad.error_after(R"({"type":"lever","lever":"review_rate","value":1e999})");
-    INFO(huge);
-    CHECK((huge.find("not a finite number") != std::string::npos || huge == "malformed message: not JSON"));
+    // Beyond a double: the JSON parser refuses it (an infinite value never reaches a lever).
+    CHECK(bad.error_after(R"({"type":"lever","lever":"review_rate","value":1e999})") ==
+          "malformed message: not JSON");
     CHECK(bad.error_after(R"({"type":"lever","lever":"review_rate","value":7})")
               .find("[0, 0.5]") != std::string::npos);
     CHECK(bad.error_after(R"({"type":"lever","lever":"warp_drive","value":1})")
@@ -241,12 +243,15 @@ TEST_CASE("serve: a message over the hard limit closes only that connection", "[
     TestServer s;
     Client bad(s.port()), good(s.port());
     good.open();
-    bad.send(std::string(100000, ' '));
-    beast::flat_buffer buffer;
-    beast::error_code ec;
-    bad.ws.read(buffer, ec);
-    CHECK(ec);  // closed by the server (the client's echo of the close may find the socket gone)
-    CHECK(bad.ws.reason().code == websocket::close_code::too_big);
+    // A frame header announcing 100 000 bytes, written raw: the server refuses it from the
+    // header alone (its payload need not follow) with a close frame, status 1009.
+    const unsigned char header[] = {0x81, 0x80 | 127, 0, 0, 0, 0, 0, 0x01, 0x86, 0xA0, 1, 2, 3, 4};
+    net::write(bad.ws.next_layer(), net::buffer(header));
+    unsigned char close[4] = {};
+    net::read(bad.ws.next_layer(), net::buffer(close));
+    CHECK(close[0] == 0x88);  // FIN + close
+    CHECK((close[2] << 8 | close[3]) == 1009);
+    bad.ws.next_layer().close();  // the client goes, as a browser does after a close
     CHECK(good.step() == 1);
     CHECK(eventually([&] { return s.server->sessions() == 1; }));
 }
@@ -283,7 +288,7 @@ TEST_CASE("serve: a client that disconnects mid-run is cleaned up", "[classroom]
     CHECK(good.step() == 1);
 }
 
-TEST_CASE("serve: sessions over the cap get HTTP 503; a freed slot is reused", "[classroom][serve]") {
+TEST_CASE("serve: sessions over the cap get HTTP 503, a freed slot is reused", "[classroom][serve]") {
     ServerCaps caps;
     caps.max_sessions = 2;
     TestServer s(caps);

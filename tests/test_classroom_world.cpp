@@ -12,6 +12,7 @@
 #include "classroom/scenario_shelf.hpp"
 #include "core/input_error.hpp"
 #include "experiments/ensemble.hpp"
+#include "experiments/live_replicate.hpp"
 #include "io/csv_tables.hpp"
 #include "market/scenario_loader.hpp"
 #include "scratch_dir.hpp"
@@ -79,10 +80,15 @@ TEST_CASE("classroom: AWS dropping Anthropic moves the AWS difference below zero
     REQUIRE(w.levers().catalog[cloud(w, "AWS")][w.scenario().vendor_index("Anthropic")] == 1);
     const auto events = w.pull(pull("catalog", 0, "AWS", "Anthropic"));
     REQUIRE(events.size() == 1);
-    CHECK(events[0].tick == 25);  // a pull at month t acts from month t + 1
-    CHECK(events[0].text == "2027-02 class: AWS stops offering Anthropic");
+    CHECK(events[0].tick == 24);  // a pull while month t is shown acts in month t
+    CHECK(events[0].text == "2027-01 class: AWS stops offering Anthropic");
     CHECK(w.levers().catalog[cloud(w, "AWS")][w.scenario().vendor_index("Anthropic")] == 0);
-    CHECK(aws_difference(w) == 0.0);  // nothing computed after the pull yet
+    // Month 24 was computed again with the change; the months before are as they were.
+    REQUIRE(w.tick() == 24);
+    for (int t = 0; t < 24; ++t)
+        REQUIRE(w.rows()[t].clouds[cloud(w, "AWS")].share_workload ==
+                w.baseline_rows()[t].clouds[cloud(w, "AWS")].share_workload);
+    CHECK(aws_difference(w) < 0.0);
     for (int t = 0; t < 12; ++t) w.step();
     CHECK(aws_difference(w) < -0.01);
 }
@@ -179,8 +185,12 @@ TEST_CASE("classroom: bad pulls are refused with a clear message and change noth
     CHECK_THROWS_WITH(w.pull(shock), Catch::Contains("months must be a whole number"));
     CHECK(w.scenario().events.size() == events);
     CHECK(w.student_events().empty());
+    // At the last month a pull still acts, in that month.
     while (!w.finished()) w.step();
-    CHECK_THROWS_WITH(w.pull(pull("review_rate", 0.1)), Catch::Contains("last month"));
+    const double before = w.rows().back().switches;
+    w.pull(pull("review_rate", 0.5));
+    CHECK(w.tick() == w.scenario().run.ticks);
+    CHECK(w.rows().back().switches != before);
 }
 
 TEST_CASE("classroom protocol: client messages are checked", "[classroom]") {
@@ -202,4 +212,38 @@ TEST_CASE("classroom protocol: client messages are checked", "[classroom]") {
     CHECK_THROWS_WITH(parse_client_message(R"({"type":"export","format":"/etc/passwd"})"),
                       Catch::Contains("\"toml\" or \"csv\""));
     CHECK_THROWS_WITH(parse_client_message(R"({"kind":"open"})"), Catch::Contains("missing \"type\""));
+}
+
+TEST_CASE("classroom: a replicate continues only with events dated after its month", "[classroom]") {
+    test::ScratchDir dir("classroom_continue");
+    const ScenarioShelf shelf = test_shelf(dir);
+    const Scenario& served = shelf.find("baseline")->world;
+    LiveReplicate live(served, ScenarioOverrides{}, 0);
+    (void)live.initialize();
+    for (int t = 0; t < 10; ++t) (void)live.advance();
+    REQUIRE(live.tick() == 10);
+    const auto with_event_at = [&](int tick) {
+        std::string text = shelf.find("baseline")->resolved_text;
+        text += "[[events]]\ndate = \"" + served.start.plus_months(tick).to_string() +
+                "\"\nkind = \"set\"\nparameter = \"globals.review_rate\"\nvalue = 0.2\n";
+        return parse_scenario(text, "continue test");
+    };
+    CHECK_THROWS_WITH(live.continue_with_events(with_event_at(10)), Catch::Contains("already run"));
+    CHECK_THROWS_WITH(live.continue_with_events(with_event_at(3)), Catch::Contains("already run"));
+    CHECK_NOTHROW(live.continue_with_events(with_event_at(11)));
+    // From then on it is the replicate of the extended scenario, row for row.
+    const Scenario extended = with_event_at(11);
+    LiveReplicate fresh(extended, ScenarioOverrides{}, 0);
+    (void)fresh.initialize();
+    for (int t = 0; t < 10; ++t) (void)fresh.advance();
+    TickRecord a;
+    for (int t = 0; t < 5; ++t) {
+        a = live.advance();
+        const TickRecord b = fresh.advance();
+        for (std::size_t k = 0; k < a.clouds.size(); ++k)
+            REQUIRE(a.clouds[k].share_workload == b.clouds[k].share_workload);
+    }
+    // ... and the event took effect: month 15 is not the served scenario's.
+    REQUIRE(a.tick == 15);
+    CHECK(a.switches != shelf.find("baseline")->baseline->row(15).switches);
 }

@@ -36,7 +36,10 @@ function receive(m) {
     case "month": onMonth(m); break;
     case "levers": state.levers = m; syncLevers(); break;
     case "state": onState(m); break;
-    case "pulled": for (const e of m.events) addFeed(e.text, "class", e.tick); break;
+    case "pulled":
+      $("error").textContent = "";
+      for (const e of m.events) addFeed(e.text, "class", e.tick);
+      break;
     case "export": download(m.files); break;
     case "error": showError(m.message); break;
   }
@@ -214,6 +217,9 @@ function syncLevers() {
   set("kc", l.switch_cost_cloud);
   set("km", l.switch_cost_vendor);
   set("review", l.review_rate);
+  // The ceiling cannot go under the scenario's price floor (lerner_min).
+  const ceiling = document.querySelector('input[data-key="ceiling"]');
+  if (ceiling) ceiling.min = l.price_floor;
   set("ceiling", l.price_war_ceiling);
 }
 
@@ -245,6 +251,11 @@ function draw() {
                                  xMax, yMin: 0, format: v => v.toFixed(0), markers, xLabel});
   drawChart($("chart-prices"), {series: perCloud((m, k) => m.student.price[k]), xMax, yMin: 0,
                                 format: v => "$" + v.toFixed(2), markers, xLabel});
+  const last = months[months.length - 1];
+  $("diff-now").textContent = "— now: " + w.clouds.map((c, k) => {
+    const d = (last.student.share[k] - last.baseline.share[k]) * 100;
+    return `${c} ${d >= 0 ? "+" : "−"}${Math.abs(d).toFixed(2)}`;
+  }).join(", ");
   state.redraws++;
 }
 

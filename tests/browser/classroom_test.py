@@ -7,7 +7,8 @@ below). It starts the server on a free port, loads the page at 1280x720 and chec
   - playing 24 months with the keyboard (space), then switching off Anthropic on AWS in the
     catalog grid and playing on, moves the AWS difference (you minus baseline, read from the
     page's own data, window.moatsim) below zero, and it was exactly zero before the pull;
-  - a screenshot shows coloured chart pixels in the share and difference charts.
+  - a screenshot shows coloured chart pixels in the share and difference charts;
+  - a slider lever (review rate) pulled with the arrow key reaches the event feed.
 usage: classroom_test.py MOATSIM SOURCE_DIR [--screenshot FILE]
 Exits 77 (ctest: skipped) when chromium is not installed.
 """
@@ -224,6 +225,12 @@ def main():
                                      *map(str, box)], capture_output=True, text=True).stdout.split()
             ok = len(counts) == 3 and box[2] > 200 and box[3] > 80 and int(counts[2]) > 300
             check(ok, f"{chart} drawn: box {box}, pixels/non-white/coloured {counts}")
+        # A slider lever with the keyboard alone: focus the review rate, one step right.
+        page.js("document.getElementById('lever-review').focus(); true")
+        page.key("ArrowRight", "ArrowRight")
+        page.wait_for("document.getElementById('feed').textContent.includes('review rate')",
+                      "the review-rate pull from the keyboard")
+        check(True, "a slider lever pulled with the keyboard reaches the event feed")
         # Everything the page asked for came from the server.
         urls = [e["params"]["request"]["url"] for e in page.events if e["method"] == "Network.requestWillBeSent"]
         urls += [e["params"]["url"] for e in page.events if e["method"] == "Network.webSocketCreated"]
