@@ -1,6 +1,10 @@
 #include "io/population_csv_format.hpp"
 
+#include <algorithm>
 #include <cstring>
+
+#include "core/input_error.hpp"
+#include "core/input_text.hpp"
 
 namespace moatsim::detail {
 
@@ -71,6 +75,45 @@ std::size_t count_fields(const char* p, const char* end) {
     std::size_t n = 1;
     for (; scan_field(p, end, text, scratch) == Scan::ok && p != end; ++p) ++n;
     return n;
+}
+
+// Maps the header's columns onto the expected ones, in file order.
+std::vector<Column> parse_header(std::string_view line, const std::vector<Column>& expected,
+                                 const std::string& where) {
+    if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // spreadsheet BOM
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+        throw InputError(where + ":1: empty file or empty header line (expected the columns " +
+                         header_line(expected) + ")");
+    if (line.back() == '\r') line.remove_suffix(1);
+    std::vector<Column> cols;
+    std::vector<bool> seen(expected.size(), false);
+    std::vector<std::string> unknown, missing;
+    std::string scratch;
+    const char* p = line.data();
+    for (bool first = true; first || p != line.data() + line.size(); first = false) {
+        std::string_view name;
+        if (!first) ++p;
+        if (scan_field(p, line.data() + line.size(), name, scratch) != Scan::ok)
+            throw InputError(where + ":1: malformed quoted column name in the header");
+        const auto it = std::find_if(expected.begin(), expected.end(),
+                                     [&](const Column& c) { return c.name == name; });
+        if (it == expected.end()) {
+            if (unknown.size() < 8) unknown.push_back("'" + shown(name) + "'");
+        } else if (seen[static_cast<std::size_t>(it - expected.begin())]) {
+            throw InputError(where + ":1: column '" + it->name + "' appears twice");
+        } else {
+            seen[static_cast<std::size_t>(it - expected.begin())] = true;
+            cols.push_back(*it);
+        }
+    }
+    for (std::size_t k = 0; k < expected.size(); ++k)
+        if (!seen[k]) missing.push_back("'" + expected[k].name + "'");
+    if (missing.empty() && unknown.empty()) return cols;
+    std::string problem = missing.empty() ? "" : "missing column(s) " + joined(missing, ", ");
+    if (!unknown.empty())
+        problem += (problem.empty() ? "" : "; ") + ("unknown column(s) " + joined(unknown, ", "));
+    throw InputError(where + ":1: " + problem + " (expected the columns " + header_line(expected) +
+                     ", in any order)");
 }
 
 }  // namespace moatsim::detail

@@ -37,6 +37,13 @@ enum class Scan { ok, unterminated, junk_after_quote };
 /// `scratch` holds the unquoted text of a quoted field, which `text` then views.
 Scan scan_field(const char*& p, const char* end, std::string_view& text, std::string& scratch);
 
+/// The columns of a header line, in file order, mapped onto `expected` (any order; a leading
+/// UTF-8 BOM and a CR are ignored). @throws InputError "<where>:1: ..." naming missing,
+/// unknown or repeated columns.
+[[nodiscard]] std::vector<Column> parse_header(std::string_view line,
+                                               const std::vector<Column>& expected,
+                                               const std::string& where);
+
 /// The number of fields on a line (without its newline).
 [[nodiscard]] std::size_t count_fields(const char* p, const char* end);
 
