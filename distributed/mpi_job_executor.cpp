@@ -179,7 +179,9 @@ void MpiJobExecutor::coordinate(const JobBatch& batch) {
                 ++early.parked;
                 continue;
             }
-            if (of_batch != batch_number_) continue;  // never sent: a rank is released last
+            // An older batch's: none comes, as a rank is released only once all its requests
+            // and results of a batch have arrived.
+            if (of_batch != batch_number_) continue;
             switch (kind) {
                 case JobTag::ready:
                     w.capacity = in.get<int>();
