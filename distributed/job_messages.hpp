@@ -11,7 +11,9 @@ namespace moatsim {
 /// Message tags. Worker -> coordinator: ready (a free slot asks for a job), result, failed
 /// (a job threw), alive (heartbeat while computing), bye (the command ended on this rank).
 /// Coordinator -> worker: job, done (the batch is over; carries shared results or the
-/// failure), stop (no more batches: leave).
+/// failure), stop (no more batches: leave). Ready, result, failed and done start with the
+/// batch's number (every rank counts its batches alike): a rank released from one batch may
+/// ask for the next before rank 0 has released the others from the current one.
 enum class JobTag : int { ready = 1, result, failed, alive, bye, job = 20, done, stop };
 
 /// The exception `error` as bytes: its kind (input, output, simulation, other) and contents.

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -51,6 +52,7 @@ MpiJobExecutor::MpiJobExecutor(const MpiSession& session)
 
 void MpiJobExecutor::run(const JobBatch& batch) {
     if (stopped_) throw JobsStopped();
+    ++batch_number_;
     {
         const std::lock_guard lock(in_flight_mutex_);
         batch_ = &batch;
@@ -100,6 +102,13 @@ void MpiJobExecutor::coordinate(const JobBatch& batch) {
     std::vector<Worker> workers(static_cast<std::size_t>(session_.size()));
     for (const auto& [rank, gone] : gone_)
         if (gone) workers[static_cast<std::size_t>(rank)].released = true;
+    // Requests that arrived while the previous batch waited for a slower rank.
+    for (const auto& [rank, early] : early_) {
+        Worker& w = workers[static_cast<std::size_t>(rank)];
+        w.capacity = early.capacity;
+        w.parked = early.parked;
+    }
+    early_.clear();
     LocalJobRunner local(batch);
     int local_running = 0;
     int next = batch.first;
@@ -159,7 +168,21 @@ void MpiJobExecutor::coordinate(const JobBatch& batch) {
             Worker& w = workers[static_cast<std::size_t>(r)];
             w.heard = Clock::now();
             ByteReader in(message->second);
-            switch (static_cast<JobTag>(message->first.tag())) {
+            const auto kind = static_cast<JobTag>(message->first.tag());
+            const bool numbered = kind == JobTag::ready || kind == JobTag::result || kind == JobTag::failed;
+            const std::uint64_t of_batch = numbered ? in.get<std::uint64_t>() : batch_number_;
+            if (kind == JobTag::ready && of_batch == batch_number_ + 1) {
+                // Released already, that rank went on to the next batch: its request waits
+                // for it, or that batch would never hand it a job nor release it (a hang).
+                EarlyRequests& early = early_[r];
+                early.capacity = in.get<int>();
+                ++early.parked;
+                continue;
+            }
+            // An older batch's: none comes, as a rank is released only once all its requests
+            // and results of a batch have arrived.
+            if (of_batch != batch_number_) continue;
+            switch (kind) {
                 case JobTag::ready:
                     w.capacity = in.get<int>();
                     ++w.parked;
@@ -199,7 +222,10 @@ void MpiJobExecutor::coordinate(const JobBatch& batch) {
                 default:  // alive
                     break;
             }
-            while (!w.released && w.parked > 0 && hand_out(r)) --w.parked, ++w.running;
+        }
+        for (std::size_t r = 1; r < workers.size(); ++r) {
+            Worker& w = workers[r];
+            while (!w.released && w.parked > 0 && hand_out(static_cast<int>(r))) --w.parked, ++w.running;
         }
         const bool all_computed = (stopping || next >= batch.count) && local_running == 0 &&
             std::all_of(workers.begin() + 1, workers.end(), [](const Worker& w) { return w.running == 0; });
@@ -213,6 +239,7 @@ void MpiJobExecutor::coordinate(const JobBatch& batch) {
                 if (!w.released && w.capacity > 0 && w.parked == w.capacity) {
                     if (done.empty()) {
                         ByteWriter out;
+                        out.put(batch_number_);
                         out.put(static_cast<std::uint8_t>(!failure.empty())).put(failure);
                         out.put(static_cast<std::uint64_t>(failure.empty() ? shared.size() : 0));
                         for (std::size_t i = 0; failure.empty() && i < shared.size(); ++i) out.put(shared[i]);
@@ -241,7 +268,11 @@ void MpiJobExecutor::coordinate(const JobBatch& batch) {
 void MpiJobExecutor::work(const JobBatch& batch) {
     const mpi::communicator& world = session_.world();
     LocalJobRunner local(batch);
-    const std::string ready = ByteWriter().put(local.capacity()).take();
+    // Tests (io/fault_hook.hpp): rank_late:<rank> comes to every batch late, after the
+    // others were released from the one before and asked for this one.
+    if (fault_armed("rank_late:" + std::to_string(session_.rank())))
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const std::string ready = ByteWriter().put(batch_number_).put(local.capacity()).take();
     for (int slot = 0; slot < local.capacity(); ++slot) world.send(0, tag(JobTag::ready), ready);
     int running = 0, results_sent = 0;
     auto last_word = Clock::now();
@@ -249,9 +280,11 @@ void MpiJobExecutor::work(const JobBatch& batch) {
         for (FinishedJob& f : local.collect(poll_wait)) {
             --running;
             if (f.error) {
-                world.send(0, tag(JobTag::failed), ByteWriter().put(f.index).put(error_bytes(f.error)).take());
+                world.send(0, tag(JobTag::failed),
+                           ByteWriter().put(batch_number_).put(f.index).put(error_bytes(f.error)).take());
             } else {
-                world.send(0, tag(JobTag::result), ByteWriter().put(f.index).put(f.result).take());
+                world.send(0, tag(JobTag::result),
+                           ByteWriter().put(batch_number_).put(f.index).put(f.result).take());
             }
             last_word = Clock::now();
             // Tests (io/fault_hook.hpp): once this rank has returned a result, it dies without
@@ -271,6 +304,8 @@ void MpiJobExecutor::work(const JobBatch& batch) {
                     break;
                 }
                 case JobTag::done: {
+                    if (in.get<std::uint64_t>() != batch_number_)
+                        throw std::logic_error("MPI ranks out of step: rank 0 ended another batch");
                     const bool failed = in.get<std::uint8_t>() != 0;
                     (void)in.text();  // the failure: rank 0 reports it
                     const auto results = in.get<std::uint64_t>();

@@ -13,6 +13,7 @@
 // ends every rank (rank 0 then names its jobs in flight on SIGTERM). What rank 0 delivered
 // is on disk either way, so rerunning the command resumes.
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -54,6 +55,15 @@ private:
     bool stopped_ = false;   // worker: rank 0 sent stop
     bool said_bye_ = false;  // worker: sent bye
     std::map<int, bool> gone_;  // coordinator: ranks that said bye
+    // Every rank numbers its batches alike; ready, result, failed and done carry the number.
+    std::uint64_t batch_number_ = 0;
+    // Coordinator: requests for the next batch from ranks released from this one while
+    // another was still finishing (rank -> {capacity, requests}); served when it starts.
+    struct EarlyRequests {
+        int capacity = 0;
+        int parked = 0;
+    };
+    std::map<int, EarlyRequests> early_;
 
     mutable std::mutex in_flight_mutex_;
     const JobBatch* batch_ = nullptr;  // during run()

@@ -9,6 +9,7 @@
 // signal instead (to send SIGINT/SIGTERM/SIGHUP at a known point). Under mpirun
 // (distributed/mpi_job_executor.cpp): rank_exit:<r> (rank r exits without MPI_Finalize once it
 // has returned a job's result), rank_stall:<r> (rank r falls silent then, for good),
+// rank_late:<r> (rank r asks for each batch's jobs 300 ms late),
 // job_error:<i> (job i of a batch throws an InputError on whichever rank computes it).
 // Unset (the normal case) it costs one getenv per output file.
 #include <string_view>
