@@ -272,6 +272,28 @@ TEST_CASE("serve: a flood of messages is rate-limited, the session survives", "[
     CHECK(flood.step() == 1);
 }
 
+TEST_CASE("serve: a flood of lever pulls late in a run is charged by the months it re-runs",
+          "[classroom][serve]") {
+    TestServer s;
+    Client flood(s.port()), good(s.port());
+    flood.open();
+    good.open();
+    flood.send(R"({"type":"play","speed":30})");
+    while (flood.read_until("month")["tick"] < 48) {}
+    flood.send(R"({"type":"pause"})");
+    // Under the message rate (20 a second, 40 at once), but each pull at month 48 or later
+    // costs 5+ lever tokens of 20: most of these are refused, with one message saying why.
+    for (int i = 0; i < 30; ++i)
+        flood.send(R"({"type":"lever","lever":"review_rate","value":0.)" + std::to_string(i % 9 + 1) + "}");
+    const std::string error = flood.read_until("error")["message"];
+    CHECK(error.find("too many lever changes; wait a moment") != std::string::npos);
+    CHECK(error.find("too many messages") == std::string::npos);
+    CHECK(good.step() == 1);  // the other session is still served
+    std::this_thread::sleep_for(std::chrono::milliseconds(4500));  // the lever bucket refills
+    flood.send(R"({"type":"lever","lever":"review_rate","value":0.5})");
+    CHECK(flood.read_until("pulled")["events"].size() == 1);
+}
+
 TEST_CASE("serve: a client that disconnects mid-run is cleaned up", "[classroom][serve]") {
     TestServer s;
     Client good(s.port());
