@@ -205,6 +205,7 @@ private:
         else {
             files[stem + "_clouds.csv"] = world_->export_clouds_csv();
             files[stem + "_vendors.csv"] = world_->export_vendors_csv();
+            files[stem + "_market.csv"] = world_->export_market_csv();
         }
         send({{"type", "export"}, {"format", format}, {"files", files}});
     }

@@ -196,8 +196,11 @@ TEST_CASE("serve: a session plays, pulls a lever, sees the difference and export
     CHECK(toml.find("base = \"baseline.toml\"") != std::string::npos);
     CHECK(toml.find("kind = \"catalog_remove\"") != std::string::npos);
     c.send(R"({"type":"export","format":"csv"})");
-    CHECK(c.read_until("export")["files"]["baseline_class_clouds.csv"].get<std::string>().rfind(
+    const json csvs = c.read_until("export");
+    CHECK(csvs["files"]["baseline_class_clouds.csv"].get<std::string>().rfind(
               "scenario,rep,tick", 0) == 0);
+    CHECK(csvs["files"]["baseline_class_market.csv"].get<std::string>().rfind(
+              "scenario,rep,tick,date,adopters,switches,hhi\n", 0) == 0);
     c.send(R"({"type":"reset"})");
     CHECK(c.read_until("month")["tick"] == 0);
 }
