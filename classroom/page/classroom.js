@@ -212,7 +212,9 @@ function buildLevers() {
   const apply = document.createElement("button");
   apply.type = "button"; apply.textContent = "Apply shock"; apply.id = "apply-shock";
   apply.addEventListener("click", () => send({type: "lever", lever: "gpu_shock", value: +factor[1].value, months: +months.value}));
-  list.append(lever("gpu_shock", [...factor, monthsLabel, months, apply]));
+  const shockName = document.createElement("span");
+  shockName.className = "name"; shockName.textContent = "GPU supply shock";
+  list.append(lever("gpu_shock", [shockName, ...factor, monthsLabel, months, apply]));
 }
 
 function syncLevers() {
