@@ -66,7 +66,8 @@ struct Reply {
 };
 
 Reply http_request(std::uint16_t port, http::verb verb, const std::string& target,
-                   std::size_t header_padding = 0, bool upgrade = false) {
+                   std::size_t header_padding = 0, bool upgrade = false,
+                   const std::string& origin = "") {
     net::io_context ioc;
     tcp::socket socket(ioc);
     socket.connect({net::ip::make_address("127.0.0.1"), port});
@@ -79,6 +80,7 @@ Reply http_request(std::uint16_t port, http::verb verb, const std::string& targe
         req.set(http::field::upgrade, "websocket");
         req.set(http::field::sec_websocket_key, "dGhlIHNhbXBsZSBub25jZQ==");
         req.set(http::field::sec_websocket_version, "13");
+        if (!origin.empty()) req.set(http::field::origin, origin);
     }
     http::write(socket, req);
     beast::flat_buffer buffer;
@@ -295,6 +297,23 @@ TEST_CASE("serve: a flood of lever pulls late in a run is charged by the months 
     std::this_thread::sleep_for(std::chrono::milliseconds(4500));  // the lever bucket refills
     flood.send(R"({"type":"lever","lever":"review_rate","value":0.5})");
     CHECK(flood.read_until("pulled")["events"].size() == 1);
+}
+
+TEST_CASE("serve: a WebSocket upgrade from another site's page is refused", "[classroom][serve]") {
+    TestServer s;
+    // The Host the helper sends is 127.0.0.1 (no port): only an Origin with that authority passes.
+    for (const char* origin : {"http://evil.example", "http://127.0.0.1:9999", "null",
+                               "http://127.0.0.1.evil.example", "127.0.0.1"}) {
+        INFO(origin);
+        const Reply r = http_request(s.port(), http::verb::get, "/ws", 0, true, origin);
+        CHECK(r.status == 403);
+        CHECK(r.body.find("cross-site WebSocket refused") != std::string::npos);
+    }
+    CHECK(http_request(s.port(), http::verb::get, "/ws", 0, true, "http://127.0.0.1").status == 101);
+    CHECK(http_request(s.port(), http::verb::get, "/ws", 0, true, "HTTP://127.0.0.1").status == 101);
+    Client good(s.port());  // no Origin (not a browser): served
+    good.open();
+    CHECK(good.step() == 1);
 }
 
 TEST_CASE("serve: a client that disconnects mid-run is cleaned up", "[classroom][serve]") {
