@@ -316,6 +316,23 @@ TEST_CASE("serve: a WebSocket upgrade from another site's page is refused", "[cl
     CHECK(good.step() == 1);
 }
 
+TEST_CASE("serve: a text frame that is not UTF-8 closes that connection with 1007", "[classroom][serve]") {
+    TestServer s;
+    Client bad(s.port()), good(s.port());
+    good.open();
+    bad.send("{\"type\":\"open\",\"scenario\":\"\xff\xfe\"}");  // RFC 6455 8.1: fail the connection
+    bool closed = false;
+    try {
+        for (int i = 0; i < 100; ++i) bad.read();
+    } catch (const boost::system::system_error& e) {
+        closed = e.code() == websocket::error::closed;
+    }
+    CHECK(closed);
+    CHECK(bad.ws.reason().code == websocket::close_code::bad_payload);  // 1007
+    CHECK(good.step() == 1);
+    CHECK(eventually([&] { return s.server->sessions() == 1; }));
+}
+
 TEST_CASE("serve: a client that disconnects mid-run is cleaned up", "[classroom][serve]") {
     TestServer s;
     Client good(s.port());
