@@ -41,7 +41,11 @@ function receive(m) {
       for (const e of m.events) addFeed(e.text, "class", e.tick);
       break;
     case "export": download(m.files); break;
-    case "error": showError(m.message); break;
+    case "error":
+      showError(m.message);
+      // A refused pull: put the controls back to the values in force.
+      if (m.message.startsWith("too many lever changes") && state.levers) syncLevers();
+      break;
   }
 }
 
