@@ -18,6 +18,12 @@ struct ServerCaps {
     std::size_t hard_message = 65536;  // larger ones close the connection (status 1009)
     double rate = 20;                  // messages per second per session (token bucket) ...
     double burst = 40;                 // ... with this many at once
+    // A lever pull re-runs the student's world from month 0, so it costs 1 + months/12
+    // lever tokens (1 at month 0, 11 at month 120); lever tokens refill at `lever_rate` a
+    // second up to `lever_burst` (a pull never costs more than that). A flood of pulls then
+    // keeps a fraction of one thread busy, not the pool.
+    double lever_rate = 5;
+    double lever_burst = 20;
     int max_speed = 30;                // months per second when playing
     std::size_t max_queue = 256;       // unsent messages before a client that does not read is dropped
 };

@@ -113,4 +113,10 @@ std::string ClassroomWorld::export_vendors_csv() const {
     return out.str();
 }
 
+std::string ClassroomWorld::export_market_csv() const {
+    std::ostringstream out;
+    write_market_csv(out, scenario_, as_result(scenario_, rows_));
+    return out.str();
+}
+
 }  // namespace moatsim

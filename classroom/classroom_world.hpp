@@ -45,9 +45,10 @@ public:
 
     /// The student's changes as a scenario that inherits the served file (docs/SERVE.md).
     [[nodiscard]] std::string export_toml() const;
-    /// clouds.csv / vendors.csv of the rows so far, as `moatsim run` writes them.
+    /// clouds.csv / vendors.csv / market.csv of the rows so far, as `moatsim run` writes them.
     [[nodiscard]] std::string export_clouds_csv() const;
     [[nodiscard]] std::string export_vendors_csv() const;
+    [[nodiscard]] std::string export_market_csv() const;
 
 private:
     std::string student_name() const;

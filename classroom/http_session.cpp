@@ -4,6 +4,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cctype>
+#include <string_view>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
@@ -18,6 +21,23 @@
 
 namespace moatsim::classroom_net {
 namespace {
+
+// A browser sends the page's Origin with a WebSocket upgrade; a page from another site
+// (which could otherwise drive a student's session from the student's own browser) has an
+// Origin whose host:port differs from the Host it connects to. No Origin: not a browser
+// (the tests, bench/classroom_load), allowed. "null" (a sandboxed or file: page): refused.
+bool same_origin(std::string_view origin, std::string_view host) {
+    if (origin.empty()) return true;
+    const auto scheme = origin.find("://");
+    if (scheme == std::string_view::npos || host.empty()) return false;
+    std::string_view authority = origin.substr(scheme + 3);
+    if (authority.size() != host.size()) return false;
+    for (std::size_t i = 0; i < host.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(authority[i])) !=
+            std::tolower(static_cast<unsigned char>(host[i])))
+            return false;
+    return true;
+}
 
 // One HTTP connection: serves the embedded page, or hands a WebSocket upgrade of /ws over.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
@@ -51,6 +71,15 @@ private:
         const std::string_view path = target.substr(0, target.find('?'));
         if (websocket::is_upgrade(req)) {
             if (path != "/ws") return respond(http::status::not_found, "not found\n", false);
+            const auto origin = req[http::field::origin];
+            const auto host = req[http::field::host];
+            if (!same_origin(std::string_view(origin.data(), origin.size()),
+                             std::string_view(host.data(), host.size()))) {
+                spdlog::warn("WebSocket upgrade refused: Origin '{}' is not Host '{}'",
+                             std::string(origin.substr(0, 100)), std::string(host.substr(0, 100)));
+                return respond(http::status::forbidden,
+                               "cross-site WebSocket refused: open the page from this server\n", false);
+            }
             if (shared_.sessions.fetch_add(1) >= shared_.caps.max_sessions) {
                 --shared_.sessions;
                 spdlog::warn("session refused: {} sessions open (the cap)", shared_.caps.max_sessions);

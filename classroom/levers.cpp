@@ -44,7 +44,8 @@ const std::vector<LeverSpec>& lever_specs() {
          0.1, true, true},
         {"lock_in_fear", "Mean lock-in fear", "How much the average buyer fears being locked "
          "in: scales the value of optionality and the cost of proprietary silicon",
-         "mean phi (baseline 1 = as drawn)", 0, 5, 0.1, false, false},
+         "mean phi; starts at the scenario's own mean (1 in the baseline, 2 in high_lockin_fear) and "
+         "scales every enterprise's fear", 0, 5, 0.1, false, false},
         {"switch_cost_cloud", "Cloud switching cost", "Utility bonus for staying on the current "
          "cloud at a review", "utils", 0, 20, 0.5, false, false},
         {"switch_cost_vendor", "Vendor switching cost", "Utility bonus for staying with the "

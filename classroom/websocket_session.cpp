@@ -28,7 +28,8 @@ public:
     WsSession(tcp::socket&& socket, Shared& shared)
         : ws_(std::move(socket)), shared_(shared), play_timer_(ws_.get_executor()),
           idle_timer_(ws_.get_executor()), id_(shared.next_session++),
-          tokens_(shared.caps.burst), refilled_(Clock::now()), last_message_(Clock::now()) {}
+          tokens_(shared.caps.burst), lever_tokens_(shared.caps.lever_burst),
+          refilled_(Clock::now()), lever_refilled_(Clock::now()), last_message_(Clock::now()) {}
     ~WsSession() {
         --shared_.sessions;
         spdlog::info("session {} ended ({} now)", id_, shared_.sessions.load());
@@ -110,6 +111,27 @@ private:
         return false;
     }
 
+    // The second bucket, for lever pulls only: a pull's cost grows with the months it
+    // recomputes (ServerCaps::lever_rate). Refused pulls are told at most once a second.
+    bool allow_pull(int months) {
+        const auto now = Clock::now();
+        const double seconds = std::chrono::duration<double>(now - lever_refilled_).count();
+        lever_refilled_ = now;
+        const ServerCaps& c = shared_.caps;
+        lever_tokens_ = std::min(c.lever_burst, lever_tokens_ + seconds * c.lever_rate);
+        const double cost = std::min(c.lever_burst, 1.0 + months / 12.0);
+        if (lever_tokens_ >= cost) {
+            lever_tokens_ -= cost;
+            return true;
+        }
+        if (now - lever_warned_ >= std::chrono::seconds(1)) {
+            lever_warned_ = now;
+            send_error("too many lever changes; wait a moment (a change at month " +
+                       std::to_string(months) + " re-runs the world from month 0)");
+        }
+        return false;
+    }
+
     void handle(const std::string& text) {
         try {
             const ClientMessage m = parse_client_message(text);
@@ -129,7 +151,10 @@ private:
                     break;
                 case T::reset: open(world_->entry().name); return;
                 case T::speed: set_speed(m.speed); break;
-                case T::lever: pull(m.pull); break;
+                case T::lever:
+                    if (!allow_pull(world_->tick())) return;
+                    pull(m.pull);
+                    break;
                 case T::export_run: export_run(m.format); break;
                 case T::open: break;
             }
@@ -180,6 +205,7 @@ private:
         else {
             files[stem + "_clouds.csv"] = world_->export_clouds_csv();
             files[stem + "_vendors.csv"] = world_->export_vendors_csv();
+            files[stem + "_market.csv"] = world_->export_market_csv();
         }
         send({{"type", "export"}, {"format", format}, {"files", files}});
     }
@@ -305,8 +331,8 @@ private:
     std::unique_ptr<ClassroomWorld> world_;
     bool playing_ = false, play_armed_ = false, closing_ = false, close_after_send_ = false;
     double speed_ = 4;
-    double tokens_;
-    Clock::time_point refilled_, last_message_, warned_{};
+    double tokens_, lever_tokens_;
+    Clock::time_point refilled_, lever_refilled_, last_message_, warned_{}, lever_warned_{};
     std::uint64_t ignored_ = 0;
 };
 

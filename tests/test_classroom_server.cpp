@@ -66,7 +66,8 @@ struct Reply {
 };
 
 Reply http_request(std::uint16_t port, http::verb verb, const std::string& target,
-                   std::size_t header_padding = 0, bool upgrade = false) {
+                   std::size_t header_padding = 0, bool upgrade = false,
+                   const std::string& origin = "") {
     net::io_context ioc;
     tcp::socket socket(ioc);
     socket.connect({net::ip::make_address("127.0.0.1"), port});
@@ -79,6 +80,7 @@ Reply http_request(std::uint16_t port, http::verb verb, const std::string& targe
         req.set(http::field::upgrade, "websocket");
         req.set(http::field::sec_websocket_key, "dGhlIHNhbXBsZSBub25jZQ==");
         req.set(http::field::sec_websocket_version, "13");
+        if (!origin.empty()) req.set(http::field::origin, origin);
     }
     http::write(socket, req);
     beast::flat_buffer buffer;
@@ -196,8 +198,11 @@ TEST_CASE("serve: a session plays, pulls a lever, sees the difference and export
     CHECK(toml.find("base = \"baseline.toml\"") != std::string::npos);
     CHECK(toml.find("kind = \"catalog_remove\"") != std::string::npos);
     c.send(R"({"type":"export","format":"csv"})");
-    CHECK(c.read_until("export")["files"]["baseline_class_clouds.csv"].get<std::string>().rfind(
+    const json csvs = c.read_until("export");
+    CHECK(csvs["files"]["baseline_class_clouds.csv"].get<std::string>().rfind(
               "scenario,rep,tick", 0) == 0);
+    CHECK(csvs["files"]["baseline_class_market.csv"].get<std::string>().rfind(
+              "scenario,rep,tick,date,adopters,switches,hhi\n", 0) == 0);
     c.send(R"({"type":"reset"})");
     CHECK(c.read_until("month")["tick"] == 0);
 }
@@ -270,6 +275,62 @@ TEST_CASE("serve: a flood of messages is rate-limited, the session survives", "[
     CHECK(good.step() == 1);
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     CHECK(flood.step() == 1);
+}
+
+TEST_CASE("serve: a flood of lever pulls late in a run is charged by the months it re-runs",
+          "[classroom][serve]") {
+    TestServer s;
+    Client flood(s.port()), good(s.port());
+    flood.open();
+    good.open();
+    flood.send(R"({"type":"play","speed":30})");
+    while (flood.read_until("month")["tick"] < 48) {}
+    flood.send(R"({"type":"pause"})");
+    // Under the message rate (20 a second, 40 at once), but each pull at month 48 or later
+    // costs 5+ lever tokens of 20: most of these are refused, with one message saying why.
+    for (int i = 0; i < 30; ++i)
+        flood.send(R"({"type":"lever","lever":"review_rate","value":0.)" + std::to_string(i % 9 + 1) + "}");
+    const std::string error = flood.read_until("error")["message"];
+    CHECK(error.find("too many lever changes; wait a moment") != std::string::npos);
+    CHECK(error.find("too many messages") == std::string::npos);
+    CHECK(good.step() == 1);  // the other session is still served
+    std::this_thread::sleep_for(std::chrono::milliseconds(4500));  // the lever bucket refills
+    flood.send(R"({"type":"lever","lever":"review_rate","value":0.5})");
+    CHECK(flood.read_until("pulled")["events"].size() == 1);
+}
+
+TEST_CASE("serve: a WebSocket upgrade from another site's page is refused", "[classroom][serve]") {
+    TestServer s;
+    // The Host the helper sends is 127.0.0.1 (no port): only an Origin with that authority passes.
+    for (const char* origin : {"http://evil.example", "http://127.0.0.1:9999", "null",
+                               "http://127.0.0.1.evil.example", "127.0.0.1"}) {
+        INFO(origin);
+        const Reply r = http_request(s.port(), http::verb::get, "/ws", 0, true, origin);
+        CHECK(r.status == 403);
+        CHECK(r.body.find("cross-site WebSocket refused") != std::string::npos);
+    }
+    CHECK(http_request(s.port(), http::verb::get, "/ws", 0, true, "http://127.0.0.1").status == 101);
+    CHECK(http_request(s.port(), http::verb::get, "/ws", 0, true, "HTTP://127.0.0.1").status == 101);
+    Client good(s.port());  // no Origin (not a browser): served
+    good.open();
+    CHECK(good.step() == 1);
+}
+
+TEST_CASE("serve: a text frame that is not UTF-8 closes that connection with 1007", "[classroom][serve]") {
+    TestServer s;
+    Client bad(s.port()), good(s.port());
+    good.open();
+    bad.send("{\"type\":\"open\",\"scenario\":\"\xff\xfe\"}");  // RFC 6455 8.1: fail the connection
+    bool closed = false;
+    try {
+        for (int i = 0; i < 100; ++i) bad.read();
+    } catch (const boost::system::system_error& e) {
+        closed = e.code() == websocket::error::closed;
+    }
+    CHECK(closed);
+    CHECK(bad.ws.reason().code == websocket::close_code::bad_payload);  // 1007
+    CHECK(good.step() == 1);
+    CHECK(eventually([&] { return s.server->sessions() == 1; }));
 }
 
 TEST_CASE("serve: a client that disconnects mid-run is cleaned up", "[classroom][serve]") {

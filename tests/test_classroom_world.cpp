@@ -2,6 +2,7 @@
 // as dated events, and the export that `moatsim run` reproduces exactly.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -142,6 +143,16 @@ TEST_CASE("classroom: the exported scenario reproduces the student's world with 
     const std::string csv = w.export_clouds_csv();
     REQUIRE(csv.size() > 200);
     CHECK(written.str().compare(0, csv.size(), csv) == 0);
+    // So are the exported vendors.csv and market.csv.
+    std::ostringstream vendors_written, market_written;
+    write_vendors_csv(vendors_written, loaded, run);
+    write_market_csv(market_written, loaded, run);
+    const std::string vendors = w.export_vendors_csv(), market = w.export_market_csv();
+    REQUIRE(vendors.size() > 200);
+    REQUIRE(market.size() > 100);
+    CHECK(vendors_written.str().compare(0, vendors.size(), vendors) == 0);
+    CHECK(market_written.str().compare(0, market.size(), market) == 0);
+    CHECK(std::count(market.begin(), market.end(), '\n') == w.tick() + 2);  // header + months 0..tick
     // And the student's world differs from the baseline.
     CHECK(aws_difference(w) != 0.0);
 }

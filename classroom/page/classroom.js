@@ -41,7 +41,11 @@ function receive(m) {
       for (const e of m.events) addFeed(e.text, "class", e.tick);
       break;
     case "export": download(m.files); break;
-    case "error": showError(m.message); break;
+    case "error":
+      showError(m.message);
+      // A refused pull: put the controls back to the values in force.
+      if (m.message.startsWith("too many lever changes") && state.levers) syncLevers();
+      break;
   }
 }
 
@@ -119,7 +123,9 @@ function lever(id, parts) {
   return div;
 }
 
-// A slider with its value; `send` fires on release (change), not while dragging.
+// A slider with its value. The pull is sent 300 ms after the last change (release, or an
+// arrow key): each pull re-runs the world from month 0 on the server, so holding an arrow key
+// sends one pull, not one per step.
 function slider(id, label, key, extra, format) {
   const s = spec(id), input = document.createElement("input"), out = document.createElement("output");
   input.type = "range";
@@ -132,7 +138,18 @@ function slider(id, label, key, extra, format) {
   out.htmlFor = input.id;
   const show = () => { out.textContent = format(+input.value); };
   input.addEventListener("input", show);
-  if (extra) input.addEventListener("change", () => send(Object.assign({type: "lever", lever: id, value: +input.value}, extra)));
+  if (extra) {
+    const schedule = () => {
+      clearTimeout(input.pending);
+      input.pending = setTimeout(() => {
+        input.pending = 0;
+        send(Object.assign({type: "lever", lever: id, value: +input.value}, extra));
+      }, 300);
+    };
+    input.addEventListener("change", schedule);
+    input.addEventListener("keyup", () => { if (input.pending) schedule(); });
+    input.addEventListener("input", () => { if (input.pending) schedule(); });
+  }
   input.show = show;
   return [lab, input, document.createTextNode(" "), out];
 }
@@ -199,7 +216,9 @@ function buildLevers() {
   const apply = document.createElement("button");
   apply.type = "button"; apply.textContent = "Apply shock"; apply.id = "apply-shock";
   apply.addEventListener("click", () => send({type: "lever", lever: "gpu_shock", value: +factor[1].value, months: +months.value}));
-  list.append(lever("gpu_shock", [...factor, monthsLabel, months, apply]));
+  const shockName = document.createElement("span");
+  shockName.className = "name"; shockName.textContent = "GPU supply shock";
+  list.append(lever("gpu_shock", [shockName, ...factor, monthsLabel, months, apply]));
 }
 
 function syncLevers() {
@@ -237,7 +256,9 @@ function draw() {
   const xLabel = t => { const m = start[1] - 1 + t; return `${start[0] + Math.floor(m / 12)}-${String(m % 12 + 1).padStart(2, "0")}`.slice(0, 7); };
   const markers = [];
   for (const e of state.events)
-    markers.push({x: e.tick, colour: e.source === "class" ? "#D55E00" : "#999999", dash: e.source === "class" ? [] : [4, 3],
+    // Your changes: thick black dashes, not the vermillion of a cloud's series (the one
+    // black series, the seventh vendor, is a solid line); scenario events: thin grey dashes.
+    markers.push({x: e.tick, colour: e.source === "class" ? "#000000" : "#999999", dash: e.source === "class" ? [8, 4] : [4, 3],
                   width: e.source === "class" ? 2 : 1});
   const perCloud = (f, opts) => w.clouds.map((c, k) => Object.assign({name: c, colour: seriesColour(k), dash: seriesDash(k),
                                                                       values: months.map(m => f(m, k))}, opts ? opts(k) : {}));
