@@ -2,6 +2,9 @@
 add_library(moatsim_options INTERFACE)
 target_compile_options(moatsim_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow
                        -Wno-unknown-pragmas)
+# A switch over an enum (event kinds, modes, kernels, metrics) must name every value: adding
+# an enumerator then fails the build wherever it is not handled.
+target_compile_options(moatsim_options INTERFACE -Werror=switch)
 # Nothing reads errno after maths calls; without it GCC may inline sqrt and merge repeated
 # pure calls. Results are unchanged (IEEE operations, same libm functions).
 target_compile_options(moatsim_options INTERFACE -fno-math-errno)
