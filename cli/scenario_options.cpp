@@ -64,6 +64,14 @@ ScenarioOverrides overrides_from(const po::variables_map& vm) {
     return o;
 }
 
+po::variables_map parse_options_only(const std::vector<std::string>& args,
+                                     const po::options_description& desc) {
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(desc).style(option_style()).run(), vm);
+    po::notify(vm);
+    return vm;
+}
+
 po::variables_map parse_with_positional(const std::vector<std::string>& args,
                                         const po::options_description& desc, const char* name) {
     po::options_description all;

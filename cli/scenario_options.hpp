@@ -25,6 +25,10 @@ void add_override_options(po::options_description& desc);
 po::variables_map parse_with_positional(const std::vector<std::string>& args,
                                         const po::options_description& desc, const char* name);
 
+/// Parses args with options only (no positional argument); throws po::error on bad usage.
+po::variables_map parse_options_only(const std::vector<std::string>& args,
+                                     const po::options_description& desc);
+
 /// Parses args with two positionals BASE and ALT (stored as "base" and "alt"), as compare and
 /// uncertainty take them; throws po::error on bad usage.
 po::variables_map parse_base_alt(const std::vector<std::string>& args,

@@ -7,6 +7,7 @@
 
 #include "cli/command_frame.hpp"
 #include "cli/commands.hpp"
+#include "cli/scenario_options.hpp"
 #include "core/input_error.hpp"
 #include "io/atomic_file.hpp"
 #include "market/parameter_docs.hpp"
@@ -76,18 +77,9 @@ int schema_command(const std::vector<std::string>& args) {
          "only this scope: top, run, calibration, globals, population, clouds, vendors")
         ("check", po::value<std::string>(), "compare FILE's schema blocks with the tables")
         ("update", po::value<std::string>(), "rewrite FILE's schema blocks from the tables");
-    return run_reporting_errors("schema", schema_usage, desc, [&] {
-        po::variables_map vm;
-        po::store(po::command_line_parser(args).options(desc).style(
-                      po::command_line_style::default_style &
-                      ~po::command_line_style::allow_guessing).run(), vm);
-        po::notify(vm);
-        if (vm.count("help")) {
-            std::cout << schema_usage << desc;
-            return exit_ok;
-        }
-        return schema(vm);
-    });
+    return run_parsed_command(
+        "schema", schema_usage, desc, [&] { return parse_options_only(args, desc); },
+        [&](const po::variables_map& vm) { return schema(vm); });
 }
 
 }  // namespace moatsim::cli

@@ -94,16 +94,9 @@ int serve_command(const std::vector<std::string>& args) {
         ("max-sessions", po::value<int>()->default_value(40), "concurrent sessions (cap)")
         ("idle", po::value<int>()->default_value(900), "seconds without a message before a session is closed")
         ("threads", po::value<int>(), "threads serving and stepping sessions (default: all cores)");
-    return run_reporting_errors("serve", serve_usage, desc, [&] {
-        po::variables_map vm;
-        po::store(po::command_line_parser(args).options(desc).style(option_style()).run(), vm);
-        po::notify(vm);
-        if (vm.count("help")) {
-            std::cout << serve_usage << desc;
-            return exit_ok;
-        }
-        return serve(vm);
-    });
+    return run_parsed_command(
+        "serve", serve_usage, desc, [&] { return parse_options_only(args, desc); },
+        [&](const po::variables_map& vm) { return serve(vm); });
 }
 
 }  // namespace moatsim::cli
