@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/input_error.hpp"
+#include "market/parameters.hpp"
 
 namespace moatsim {
 namespace {
@@ -76,43 +77,39 @@ LeverState lever_state_at(const Scenario& w, int tick) {
     LeverState s;
     s.catalog.assign(K, std::vector<int>(M, 0));
     s.port.assign(K, std::vector<double>(M, 0.0));
-    for (std::size_t k = 0; k < K; ++k) {
-        s.silicon_discount.push_back(w.clouds[k].silicon_discount);
+    for (std::size_t k = 0; k < K; ++k)
         for (std::size_t m = 0; m < M; ++m) {
             s.catalog[k][m] = m < w.clouds[k].offers.size() ? w.clouds[k].offers[m] : 0;
             s.port[k][m] = m < w.clouds[k].port.size() ? w.clouds[k].port[m] : 0.0;
         }
-    }
-    double omega = w.globals.optionality_weight, theta = w.globals.silicon_lockin_weight;
-    s.switch_cost_cloud = w.globals.switch_cost_cloud;
-    s.switch_cost_vendor = w.globals.switch_cost_vendor;
-    s.review_rate = w.globals.review_rate;
-    s.price_war_ceiling = w.globals.lerner_max;
-    s.price_floor = w.globals.lerner_min;
+    // `set` events act on copies of the parameters, through the references they were
+    // resolved to at load, as the run applies them (market/events.cpp).
+    Globals g = w.globals;
+    std::vector<CloudSpec> clouds = w.clouds;
+    std::vector<VendorSpec> vendors = w.vendors;
     for (const Event& e : w.events) {
         if (e.tick > tick) break;  // events are sorted by tick
-        switch (e.kind) {
-            case Event::Kind::catalog_add: s.catalog[e.cloud][e.vendor] = 1; break;
-            case Event::Kind::catalog_remove: s.catalog[e.cloud][e.vendor] = 0; break;
-            case Event::Kind::port: s.port[e.cloud][e.vendor] = e.value; break;
-            case Event::Kind::set: {
-                const std::string& p = e.parameter;
-                if (p == "globals.optionality_weight") omega = e.value;
-                else if (p == "globals.silicon_lockin_weight") theta = e.value;
-                else if (p == "globals.switch_cost_cloud") s.switch_cost_cloud = e.value;
-                else if (p == "globals.switch_cost_vendor") s.switch_cost_vendor = e.value;
-                else if (p == "globals.review_rate") s.review_rate = e.value;
-                else if (p == "globals.lerner_max") s.price_war_ceiling = e.value;
-                else if (p == "globals.lerner_min") s.price_floor = e.value;
-                else
-                    for (std::size_t k = 0; k < K; ++k)
-                        if (p == "clouds." + w.clouds[k].name + ".silicon_discount")
-                            s.silicon_discount[k] = e.value;
-                break;
-            }
-            default: break;
-        }
+        std::visit(Overloaded{
+                       [&](const event::Set& p) {
+                           parameter_value(p.target, clouds, vendors, g) = p.value;
+                       },
+                       [&](const event::CatalogAdd& p) { s.catalog[p.cloud][p.vendor] = 1; },
+                       [&](const event::CatalogRemove& p) { s.catalog[p.cloud][p.vendor] = 0; },
+                       [&](const event::Port& p) { s.port[p.cloud][p.vendor] = p.fraction; },
+                       // Training splits, funding and GPU shocks are not shown as lever state.
+                       [](const event::TrainingSplit&) {},
+                       [](const event::Funding&) {},
+                       [](const event::GpuShock&) {},
+                   },
+                   e.payload);
     }
+    for (const CloudSpec& c : clouds) s.silicon_discount.push_back(c.silicon_discount);
+    const double omega = g.optionality_weight, theta = g.silicon_lockin_weight;
+    s.switch_cost_cloud = g.switch_cost_cloud;
+    s.switch_cost_vendor = g.switch_cost_vendor;
+    s.review_rate = g.review_rate;
+    s.price_war_ceiling = g.lerner_max;
+    s.price_floor = g.lerner_min;
     // phi enters utility only as phi * (omega * entropy - theta * lock-in) (ODD 7.3), so the
     // mean fear in force is the drawn mean times the factor omega (or theta) was scaled by.
     const double m0 = mean_lock_in_fear(w), w0 = w.globals.optionality_weight,

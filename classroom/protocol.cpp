@@ -33,10 +33,10 @@ double number_field(const json& j, const char* key) {
 std::string event_text(const Scenario& s, const Event& e) {
     const std::string date = s.start.plus_months(e.tick).to_string();
     if (!e.note.empty()) return date + " " + e.note;
-    std::string what(to_string(e.kind));
-    if (e.cloud >= 0) what += " " + s.clouds[e.cloud].name;
-    if (e.vendor >= 0) what += " " + s.vendors[e.vendor].name;
-    if (!e.parameter.empty()) what += " " + e.parameter;
+    std::string what(to_string(e.kind()));
+    if (const int k = cloud_of(e); k >= 0) what += " " + s.clouds[k].name;
+    if (const int m = vendor_of(e); m >= 0) what += " " + s.vendors[m].name;
+    if (const auto* set = e.as<event::Set>()) what += " " + set->parameter;
     return date + " " + what;
 }
 

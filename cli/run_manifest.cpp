@@ -10,7 +10,7 @@ void add_scenario_inputs(Manifest& m, const std::string& role, const Scenario& s
         m.inputs.push_back({role + " base " + std::to_string(i + 1), s.bases[i]});
     for (const Event& e : s.skipped_events)
         m.skipped_events.push_back(
-            {role, e.id, s.start.plus_months(e.tick).to_string(), std::string(to_string(e.kind))});
+            {role, e.id, s.start.plus_months(e.tick).to_string(), std::string(to_string(e.kind()))});
     if (s.run.kernel == Kernel::reference) m.kernel = "reference";
 }
 
@@ -23,7 +23,7 @@ std::string skipped_events_text(const Scenario& s) {
     for (std::size_t i = 0; i < s.skipped_events.size(); ++i) {
         const Event& e = s.skipped_events[i];
         out += (i ? ", " : " ") + s.start.plus_months(e.tick).to_string() + " " +
-               std::string(to_string(e.kind)) + (e.id.empty() ? "" : " [" + e.id + "]");
+               std::string(to_string(e.kind())) + (e.id.empty() ? "" : " [" + e.id + "]");
     }
     return out;
 }

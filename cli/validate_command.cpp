@@ -53,10 +53,12 @@ std::string describe(const Scenario& s) {
                        changed.size());
     for (const auto& line : changed) out += "  " + line + "\n";
     out += fmt::format("\n{} event(s)\n", s.events.size());
-    for (const auto& e : s.events)
+    for (const auto& e : s.events) {
+        const auto* set = e.as<event::Set>();
+        const std::string what = !e.note.empty() ? e.note : set ? set->parameter : "";
         out += fmt::format("  {}  {:<15} {}{}\n", s.start.plus_months(e.tick).to_string(),
-                           to_string(e.kind), e.id.empty() ? "" : "[" + e.id + "] ",
-                           e.note.empty() ? e.parameter : e.note);
+                           to_string(e.kind()), e.id.empty() ? "" : "[" + e.id + "] ", what);
+    }
     if (const std::string skipped = skipped_events_text(s); !skipped.empty())
         out += skipped + "\n";
     return out;

@@ -54,9 +54,7 @@ namespace {
 
 // Events compared by what they do; `note` and `id` are labels only.
 bool same_event(const Event& a, const Event& b) {
-    return a.kind == b.kind && a.tick == b.tick && a.cloud == b.cloud && a.vendor == b.vendor &&
-           a.parameter == b.parameter && a.value == b.value && a.months == b.months &&
-           a.split == b.split;
+    return a.tick == b.tick && a.payload == b.payload;
 }
 
 }  // namespace

@@ -7,27 +7,29 @@
 
 namespace moatsim {
 
-void apply_event(const Scenario& scenario, const Event& event, MarketState& state) {
-    switch (event.kind) {
-        case Event::Kind::set: {
-            const auto ref = find_parameter(scenario, event.parameter);
-            if (!ref) throw std::logic_error("unresolved event parameter " + event.parameter);
-            parameter_value(*ref, state.clouds, state.vendors, state.globals) = event.value;
-            break;
-        }
-        case Event::Kind::catalog_add: state.clouds[event.cloud].offers[event.vendor] = 1; break;
-        case Event::Kind::catalog_remove: state.clouds[event.cloud].offers[event.vendor] = 0; break;
-        case Event::Kind::port: state.clouds[event.cloud].port[event.vendor] = event.value; break;
-        case Event::Kind::training_split:
-            state.vendors[event.vendor].training_split = event.split;
-            break;
-        case Event::Kind::funding:
-            state.funding.push_back({event.vendor, event.value, state.tick + event.months - 1});
-            break;
-        case Event::Kind::gpu_shock:
-            state.shocks.push_back({-1, event.value, state.tick + event.months - 1});
-            break;
-    }
+void apply_event(const Event& event, MarketState& state) {
+    // One overload per kind: a kind without one does not compile (market/event.hpp).
+    std::visit(
+        Overloaded{
+            [&](const event::Set& e) {
+                if (!e.target.resolved())
+                    throw std::logic_error("set event on " + e.parameter + " was never resolved");
+                parameter_value(e.target, state.clouds, state.vendors, state.globals) = e.value;
+            },
+            [&](const event::CatalogAdd& e) { state.clouds[e.cloud].offers[e.vendor] = 1; },
+            [&](const event::CatalogRemove& e) { state.clouds[e.cloud].offers[e.vendor] = 0; },
+            [&](const event::Port& e) { state.clouds[e.cloud].port[e.vendor] = e.fraction; },
+            [&](const event::TrainingSplit& e) {
+                state.vendors[e.vendor].training_split = e.split;
+            },
+            [&](const event::Funding& e) {
+                state.funding.push_back({e.vendor, e.amount, state.tick + e.months - 1});
+            },
+            [&](const event::GpuShock& e) {
+                state.shocks.push_back({-1, e.factor, state.tick + e.months - 1});
+            },
+        },
+        event.payload);
 }
 
 void apply_events_due(const Scenario& scenario, MarketState& state) {
@@ -35,7 +37,7 @@ void apply_events_due(const Scenario& scenario, MarketState& state) {
     bool any = false;
     for (const auto& event : scenario.events) {
         if (event.tick != state.tick) continue;
-        apply_event(scenario, event, state);
+        apply_event(event, state);
         any = true;
     }
     if (!any) return;

@@ -6,9 +6,9 @@
 
 namespace moatsim {
 
-/// Applies one event to the live state. `set` events resolve their dotted parameter against
-/// the scenario (the loader has already checked that it resolves).
-void apply_event(const Scenario& scenario, const Event& event, MarketState& state);
+/// Applies one event to the live state. A `set` event's target was resolved when the event
+/// was made (market/event.hpp), so nothing is looked up by name here.
+void apply_event(const Event& event, MarketState& state);
 
 /// Applies every event dated state.tick, in file order.
 void apply_events_due(const Scenario& scenario, MarketState& state);

@@ -1,5 +1,7 @@
 #include "market/parameters.hpp"
 
+#include "core/input_error.hpp"
+#include "core/input_text.hpp"
 #include "market/parameter_table.hpp"
 
 namespace moatsim {
@@ -54,6 +56,16 @@ std::optional<ParameterRef> find_parameter(const Scenario& scenario, std::string
         return ref.index >= 0 && ref.vendor_field ? std::optional(ref) : std::nullopt;
     }
     return std::nullopt;
+}
+
+event::Set make_set(const Scenario& scenario, std::string dotted, double value) {
+    const auto ref = find_parameter(scenario, dotted);
+    if (!ref)
+        throw InputError("unknown parameter '" + shown(dotted) +
+                         "' for a set event (expected 'globals.<field>', "
+                         "'clouds.<cloud>.<field>' or 'vendors.<vendor>.<field>' naming a "
+                         "settable number)");
+    return {std::move(dotted), *ref, value};
 }
 
 double& parameter_value(const ParameterRef& ref, std::vector<CloudSpec>& clouds,

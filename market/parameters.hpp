@@ -1,6 +1,7 @@
 #pragma once
 // Dotted parameter names ("clouds.AWS.price", "vendors.OpenAI.margin",
-// "globals.review_rate") resolved to the live value they name. Used by `set` events; which
+// "globals.review_rate") resolved to a ParameterRef (market/event.hpp) once, when a `set`
+// event is made, and the live value a reference names. Which
 // parameters they may name is the `settable` flag of market/parameter_table.hpp.
 #include <optional>
 #include <string>
@@ -11,18 +12,14 @@
 
 namespace moatsim {
 
-struct ParameterRef {
-    enum class Scope { cloud, vendor, global };
-    Scope scope = Scope::global;
-    int index = -1;  // cloud or vendor index
-    double CloudSpec::*cloud_field = nullptr;
-    double VendorSpec::*vendor_field = nullptr;
-    double Globals::*global_field = nullptr;
-};
-
 /// Resolves a dotted name against the scenario's clouds and vendors; nullopt if unknown.
 [[nodiscard]] std::optional<ParameterRef> find_parameter(const Scenario& scenario,
                                                          std::string_view dotted);
+
+/// A `set` payload for `dotted` = value, its target resolved against the scenario; an
+/// InputError naming the parameter if it does not resolve. For events made in code (the
+/// loader reads files and explains an unknown name at more length).
+[[nodiscard]] event::Set make_set(const Scenario& scenario, std::string dotted, double value);
 
 /// The value a reference names inside live copies of the scenario's parts.
 [[nodiscard]] double& parameter_value(const ParameterRef& ref, std::vector<CloudSpec>& clouds,

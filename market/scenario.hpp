@@ -11,6 +11,7 @@
 #include "agents/population.hpp"
 #include "core/modes.hpp"
 #include "core/year_month.hpp"
+#include "market/event.hpp"
 
 namespace moatsim {
 
@@ -41,20 +42,6 @@ struct Globals {
 #undef MOATSIM_NUMBER
 #undef MOATSIM_INTEGER
 #undef MOATSIM_CHOICE
-
-struct Event {
-    using Kind = EventKind;  // spelled by to_string(kind) (core/modes.hpp)
-    Kind kind = Kind::set;
-    int tick = 0;          // months after start
-    int cloud = -1;        // index, where the kind names a cloud
-    int vendor = -1;       // index, where the kind names a vendor
-    std::string parameter; // set: dotted key, e.g. "clouds.AWS.price" or "globals.review_rate"
-    double value = 0.0;    // set / port: the new value; funding: $ per month; gpu_shock: factor
-    int months = 0;        // funding / gpu_shock: duration in ticks
-    std::vector<double> split;  // training_split: h_mk per cloud
-    std::string note;      // human-readable description, shown by live views and reports
-    std::string id;        // optional name, so an inheriting scenario can drop the event
-};
 
 struct RunSettings {
     std::uint64_t seed = 1;

@@ -1,6 +1,7 @@
 // The [[events]] array of a scenario file (docs/SCENARIO.md, "Events"). Part of the loader.
 #include <algorithm>
 #include <iterator>
+#include <stdexcept>
 
 #include "core/input_text.hpp"
 #include "market/parameters.hpp"
@@ -15,19 +16,19 @@ const std::vector<std::string>& kind_names() {
     return names;
 }
 
-std::vector<std::string> keys_for(Event::Kind kind) {
+std::vector<std::string> keys_for(EventKind kind) {
     std::vector<std::string> keys = {"id", "date", "kind", "note"};
     const auto add = [&](std::initializer_list<const char*> more) {
         keys.insert(keys.end(), more.begin(), more.end());
     };
     switch (kind) {
-        case Event::Kind::set: add({"parameter", "value"}); break;
-        case Event::Kind::catalog_add:
-        case Event::Kind::catalog_remove: add({"cloud", "vendor"}); break;
-        case Event::Kind::port: add({"cloud", "vendor", "value"}); break;
-        case Event::Kind::training_split: add({"vendor", "split"}); break;
-        case Event::Kind::funding: add({"vendor", "amount", "months"}); break;
-        case Event::Kind::gpu_shock: add({"factor", "months"}); break;
+        case EventKind::set: add({"parameter", "value"}); break;
+        case EventKind::catalog_add:
+        case EventKind::catalog_remove: add({"cloud", "vendor"}); break;
+        case EventKind::port: add({"cloud", "vendor", "value"}); break;
+        case EventKind::training_split: add({"vendor", "split"}); break;
+        case EventKind::funding: add({"vendor", "amount", "months"}); break;
+        case EventKind::gpu_shock: add({"factor", "months"}); break;
     }
     return keys;
 }
@@ -99,63 +100,75 @@ int event_tick(const TableReader& t, const Scenario& s) {
     return tick;
 }
 
+int months_of(const TomlSource& src, const TableReader& t) {
+    return static_cast<int>(read_integer(src, t.require("months", "an integer >= 1"),
+                                         t.site("months"), 1, max_ticks));
+}
+
+/// The keys of one kind (keys_for lists them) as its typed payload; a `set` parameter is
+/// resolved here, once, so applying the event looks nothing up.
+EventPayload read_payload(const TomlSource& src, const TableReader& t, EventKind kind,
+                          const Scenario& s) {
+    switch (kind) {
+        case EventKind::set: {
+            std::string parameter = t.require_string("parameter");
+            const auto ref = find_parameter(s, parameter);
+            if (!ref) t.fail("parameter", explain_parameter(parameter, s));
+            const double value = t.require_number("value", set_range(*ref, parameter));
+            return event::Set{std::move(parameter), *ref, value};
+        }
+        case EventKind::catalog_add: {
+            const int k = cloud_ref(t, s);
+            return event::CatalogAdd{k, vendor_ref(t, s)};
+        }
+        case EventKind::catalog_remove: {
+            const int k = cloud_ref(t, s);
+            return event::CatalogRemove{k, vendor_ref(t, s)};
+        }
+        case EventKind::port: {
+            const int k = cloud_ref(t, s), m = vendor_ref(t, s);
+            return event::Port{k, m, t.require_number("value", ranges::unit)};
+        }
+        case EventKind::training_split: {
+            const int m = vendor_ref(t, s);
+            return event::TrainingSplit{
+                m, read_cloud_shares(src,
+                                     t.require("split", "a table {<cloud> = share} summing to 1"),
+                                     t.site("split"), s)};
+        }
+        case EventKind::funding: {
+            const int m = vendor_ref(t, s);
+            const double amount = t.require_number("amount", limits::money);
+            return event::Funding{m, amount, months_of(src, t)};
+        }
+        case EventKind::gpu_shock: {
+            const double factor = t.require_number("factor", ranges::non_negative);
+            return event::GpuShock{factor, months_of(src, t)};
+        }
+    }
+    throw std::logic_error("unhandled event kind");
+}
+
 Event read_event(const TomlSource& src, const toml::node& node, std::size_t index,
                  const Scenario& s) {
     const std::string path = "events[" + std::to_string(index) + "]";
     const toml::table& table = read_table(src, node, {path, &node.source()});
-    Event e;
     // The kind decides which other keys the event may hold, so it is read first.
     const auto kind_it = table.find("kind");
     if (kind_it == table.end())
         src.fail({path + ".kind", &table.source()},
                  "required key is missing (expected one of " + join(kind_names()) + ")");
-    e.kind = enum_at<EventKind>(static_cast<std::size_t>(read_choice(
+    const auto kind = enum_at<EventKind>(static_cast<std::size_t>(read_choice(
         src, kind_it->second, {path + ".kind", &kind_it->first.source()}, kind_names())));
-    const TableReader t(src, table, path, keys_for(e.kind),
-                        " for kind '" + kind_names()[static_cast<int>(e.kind)] + "'");
+    const TableReader t(src, table, path, keys_for(kind),
+                        " for kind '" + kind_names()[static_cast<int>(kind)] + "'");
+    Event e;
     e.tick = event_tick(t, s);
     e.note = t.string("note", "");
     check_free_text(src, e.note, t.site("note"));
     e.id = t.string("id", "");
     check_name(src, e.id, t.site("id"), "event id");
-    switch (e.kind) {
-        case Event::Kind::set: {
-            e.parameter = t.require_string("parameter");
-            const auto ref = find_parameter(s, e.parameter);
-            if (!ref) t.fail("parameter", explain_parameter(e.parameter, s));
-            e.value = t.require_number("value", set_range(*ref, e.parameter));
-            break;
-        }
-        case Event::Kind::catalog_add:
-        case Event::Kind::catalog_remove:
-            e.cloud = cloud_ref(t, s);
-            e.vendor = vendor_ref(t, s);
-            break;
-        case Event::Kind::port:
-            e.cloud = cloud_ref(t, s);
-            e.vendor = vendor_ref(t, s);
-            e.value = t.require_number("value", ranges::unit);
-            break;
-        case Event::Kind::training_split:
-            e.vendor = vendor_ref(t, s);
-            e.split = read_cloud_shares(
-                src, t.require("split", "a table {<cloud> = share} summing to 1"),
-                t.site("split"), s);
-            break;
-        case Event::Kind::funding:
-            e.vendor = vendor_ref(t, s);
-            e.value = t.require_number("amount", limits::money);
-            e.months = static_cast<int>(
-                read_integer(src, t.require("months", "an integer >= 1"), t.site("months"), 1,
-                             max_ticks));
-            break;
-        case Event::Kind::gpu_shock:
-            e.value = t.require_number("factor", ranges::non_negative);
-            e.months = static_cast<int>(
-                read_integer(src, t.require("months", "an integer >= 1"), t.site("months"), 1,
-                             max_ticks));
-            break;
-    }
+    e.payload = read_payload(src, t, kind, s);
     return e;
 }
 
@@ -169,10 +182,10 @@ void check_lerner_bounds(const TomlSource& src, const toml::array& nodes,
                      [&](std::size_t a, std::size_t b) { return events[a].tick < events[b].tick; });
     double lo = g.lerner_min, hi = g.lerner_max;
     for (const std::size_t i : order) {
-        const Event& e = events[i];
-        if (e.kind != Event::Kind::set) continue;
-        if (e.parameter == "globals.lerner_min") lo = e.value;
-        else if (e.parameter == "globals.lerner_max") hi = e.value;
+        const auto* set = events[i].as<event::Set>();
+        if (!set || set->target.scope != ParameterRef::Scope::global) continue;
+        if (set->target.global_field == &Globals::lerner_min) lo = set->value;
+        else if (set->target.global_field == &Globals::lerner_max) hi = set->value;
         else continue;
         if (lo > hi)
             src.fail({"events[" + std::to_string(i) + "].value", &nodes.get(i)->source()},

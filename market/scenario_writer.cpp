@@ -105,34 +105,42 @@ void scalars(std::ostream& out, const std::vector<Param<Spec>>& params, const Sp
 
 void write_event(std::ostream& out, const Scenario& s, const Event& e,
                  const std::vector<std::string>& cloud_names) {
-    const auto cloud = [&] { out << "cloud = " << quote(s.clouds.at(e.cloud).name) << "\n"; };
-    const auto vendor = [&] { out << "vendor = " << quote(s.vendors.at(e.vendor).name) << "\n"; };
+    const auto cloud = [&](int k) { out << "cloud = " << quote(s.clouds.at(k).name) << "\n"; };
+    const auto vendor = [&](int m) { out << "vendor = " << quote(s.vendors.at(m).name) << "\n"; };
     out << "\n[[events]]\n"
         << "date = " << quote(s.start.plus_months(e.tick).to_string()) << "\n"
-        << "kind = " << quote(to_string(e.kind)) << "\n";
-    switch (e.kind) {
-        case Event::Kind::set:
-            out << "parameter = " << quote(e.parameter) << "\nvalue = " << number(e.value) << "\n";
-            break;
-        case Event::Kind::catalog_add:
-        case Event::Kind::catalog_remove: cloud(); vendor(); break;
-        case Event::Kind::port:
-            cloud();
-            vendor();
-            out << "value = " << number(e.value) << "\n";
-            break;
-        case Event::Kind::training_split:
-            vendor();
-            out << "split = " << inline_map(cloud_names, e.split, false) << "\n";
-            break;
-        case Event::Kind::funding:
-            vendor();
-            out << "amount = " << number(e.value) << "\nmonths = " << e.months << "\n";
-            break;
-        case Event::Kind::gpu_shock:
-            out << "factor = " << number(e.value) << "\nmonths = " << e.months << "\n";
-            break;
-    }
+        << "kind = " << quote(to_string(e.kind())) << "\n";
+    std::visit(Overloaded{
+                   [&](const event::Set& p) {
+                       out << "parameter = " << quote(p.parameter)
+                           << "\nvalue = " << number(p.value) << "\n";
+                   },
+                   [&](const event::CatalogAdd& p) {
+                       cloud(p.cloud);
+                       vendor(p.vendor);
+                   },
+                   [&](const event::CatalogRemove& p) {
+                       cloud(p.cloud);
+                       vendor(p.vendor);
+                   },
+                   [&](const event::Port& p) {
+                       cloud(p.cloud);
+                       vendor(p.vendor);
+                       out << "value = " << number(p.fraction) << "\n";
+                   },
+                   [&](const event::TrainingSplit& p) {
+                       vendor(p.vendor);
+                       out << "split = " << inline_map(cloud_names, p.split, false) << "\n";
+                   },
+                   [&](const event::Funding& p) {
+                       vendor(p.vendor);
+                       out << "amount = " << number(p.amount) << "\nmonths = " << p.months << "\n";
+                   },
+                   [&](const event::GpuShock& p) {
+                       out << "factor = " << number(p.factor) << "\nmonths = " << p.months << "\n";
+                   },
+               },
+               e.payload);
     if (!e.note.empty()) out << "note = " << quote(e.note) << "\n";
     if (!e.id.empty()) out << "id = " << quote(e.id) << "\n";
 }

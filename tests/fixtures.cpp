@@ -73,23 +73,8 @@ Scenario small_scenario(std::int64_t enterprises, int ticks) {
     s.vendors = {vendor("X", 0.3, 1.0, 3.0, {1.0, 0.0, 0.0}),
                  vendor("Y", 0.2, 1.0, 3.0, {0.0, 1.0, 0.0}),
                  vendor("Z", 0.0, 0.7, 0.5, {0.0, 0.0, 1.0})};
-    Event add;
-    add.kind = Event::Kind::catalog_add;
-    add.tick = 6;
-    add.cloud = 2;
-    add.vendor = 0;
-    add.note = "X joins C";
-    s.events.push_back(add);
+    s.events.push_back(Event{6, event::CatalogAdd{2, 0}, "X joins C"});
     return s;
-}
-
-Event event(Event::Kind kind, int tick, int cloud, int vendor) {
-    Event e;
-    e.kind = kind;
-    e.tick = tick;
-    e.cloud = cloud;
-    e.vendor = vendor;
-    return e;
 }
 
 }  // namespace moatsim::test

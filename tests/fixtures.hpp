@@ -8,7 +8,5 @@ namespace moatsim::test {
 /// Small population, a short horizon, every mechanism switched on.
 [[nodiscard]] Scenario small_scenario(std::int64_t enterprises = 2000, int ticks = 24);
 
-/// An event of the given kind at a tick, naming a cloud and vendor by index.
-[[nodiscard]] Event event(Event::Kind kind, int tick, int cloud = -1, int vendor = -1);
 
 }  // namespace moatsim::test

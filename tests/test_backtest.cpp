@@ -74,7 +74,7 @@ TEST_CASE("observations outside the run or naming unknown entities are rejected"
     CHECK(error("2026-01,s,vendor_share,Google,0.3,0.02,x\n") == "no error");
 }
 
-TEST_CASE("observations made by the model itself fit exactly; shifted ones by their shift", "[backtest]") {
+TEST_CASE("observations made by the model itself fit exactly, shifted ones by their shift", "[backtest]") {
     const auto o = test::small_history();
     auto obs = test::model_observations(o, {}, {"2023-01", "2024-06", "2026-01"}, {"OpenAI", "Meta"}, 0.02);
     REQUIRE(obs.size() % 2 == 0);

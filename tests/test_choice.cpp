@@ -118,7 +118,7 @@ TEST_CASE("extreme utilities (+-1e4) give finite probabilities without overflow"
     CHECK(v.entropy >= 0.0);
 }
 
-TEST_CASE("closed clouds get no probability; no open cloud means no choice", "[choice]") {
+TEST_CASE("closed clouds get no probability, no open cloud means no choice", "[choice]") {
     ChoiceContext c = two_vendor_context();
     double p[2];
     c.cloud_open = {0};

@@ -169,8 +169,10 @@ TEST_CASE("classroom: lock-in fear scales the two weights phi multiplies", "[cla
     CHECK(w.levers().lock_in_fear == Approx(3.0));
     bool saw_omega = false, saw_theta = false;
     for (const auto& e : w.scenario().events) {
-        if (e.parameter == "globals.optionality_weight") saw_omega = e.value == Approx(3 * omega);
-        if (e.parameter == "globals.silicon_lockin_weight") saw_theta = e.value == Approx(3 * theta);
+        const auto* set = e.as<event::Set>();
+        if (!set) continue;
+        if (set->parameter == "globals.optionality_weight") saw_omega = set->value == Approx(3 * omega);
+        if (set->parameter == "globals.silicon_lockin_weight") saw_theta = set->value == Approx(3 * theta);
     }
     CHECK(saw_omega);
     CHECK(saw_theta);

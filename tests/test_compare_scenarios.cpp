@@ -14,6 +14,7 @@
 #include "io/csv_tables.hpp"
 #include "io/run_results.hpp"
 #include "io/run_tables.hpp"
+#include "market/parameters.hpp"
 #include "tests/fixtures.hpp"
 #include "tests/scratch_dir.hpp"
 
@@ -116,10 +117,7 @@ TEST_CASE("LiveReplicate: month by month, the rows of the ensemble's replicate",
 
 TEST_CASE("LiveReplicate: the live catalog and margins follow the events (the live view's grid)", "[live]") {
     Scenario s = test::small_scenario(300, 8);  // X joins C at tick 6
-    Event margin = test::event(Event::Kind::set, 3);
-    margin.parameter = "vendors.Y.margin";
-    margin.value = 4.5;
-    s.events.push_back(margin);
+    s.events.push_back(Event{3, make_set(s, "vendors.Y.margin", 4.5)});
     std::stable_sort(s.events.begin(), s.events.end(), [](const Event& a, const Event& b) { return a.tick < b.tick; });
     LiveReplicate live(s, {}, 0);
     (void)live.initialize();

@@ -6,17 +6,15 @@
 
 #include "experiments/ensemble.hpp"
 #include "market/events.hpp"
+#include "market/parameters.hpp"
 #include "tests/fixtures.hpp"
 
 using namespace moatsim;
 
 namespace {
 
-Event set_event(int tick, const char* parameter, double value) {
-    Event e = test::event(Event::Kind::set, tick);
-    e.parameter = parameter;
-    e.value = value;
-    return e;
+Event set_event(const Scenario& s, int tick, const char* parameter, double value) {
+    return Event{tick, make_set(s, parameter, value)};
 }
 
 // Steps the live state through ticks 0..last, applying events, as a replicate does.
@@ -32,21 +30,21 @@ MarketState walk(const Scenario& s, int last) {
 
 TEST_CASE("a new demand growth rate acts from its tick, not retroactively", "[events]") {
     Scenario s = test::small_scenario();
-    s.events = {set_event(5, "globals.demand_growth", 0.0)};
+    s.events = {set_event(s, 5, "globals.demand_growth", 0.0)};
     const double at5 = std::pow(1.02, 5);
     CHECK(walk(s, 4).demand_factor() == Approx(std::pow(1.02, 4)).epsilon(1e-14));
     CHECK(walk(s, 5).demand_factor() == Approx(at5).epsilon(1e-14));
     CHECK(walk(s, 9).demand_factor() == Approx(at5).epsilon(1e-14));
 
-    s.events = {set_event(5, "globals.demand_growth", 0.05)};
+    s.events = {set_event(s, 5, "globals.demand_growth", 0.05)};
     CHECK(walk(s, 7).demand_factor() == Approx(at5 * 1.05 * 1.05).epsilon(1e-14));
 }
 
 TEST_CASE("a set on a trend's base sets its current level", "[events]") {
     Scenario s = test::small_scenario();
-    s.events = {set_event(4, "globals.gpu_cost", 3.0), set_event(4, "globals.gpu_supply", 80.0),
-                set_event(4, "clouds.A.silicon_supply", 9.0),
-                set_event(6, "globals.gpu_cost_decline", 0.0)};
+    s.events = {set_event(s, 4, "globals.gpu_cost", 3.0), set_event(s, 4, "globals.gpu_supply", 80.0),
+                set_event(s, 4, "clouds.A.silicon_supply", 9.0),
+                set_event(s, 6, "globals.gpu_cost_decline", 0.0)};
     s.clouds[0].silicon_supply_growth = 0.1;
     CHECK(walk(s, 3).gpu_unit_cost() == Approx(2.0 * std::pow(0.99, 3)));
     const MarketState m4 = walk(s, 4);
@@ -67,7 +65,7 @@ TEST_CASE("a set on quality0 reaches the same tick's choices", "[events]") {
     s.run.replicates = 1;
     s.events.clear();
     const EnsembleResult base = run_ensemble(s, nullptr);
-    s.events = {set_event(2, "vendors.Z.quality0", 2.0)};  // Z is the only vendor on C
+    s.events = {set_event(s, 2, "vendors.Z.quality0", 2.0)};  // Z is the only vendor on C
     const EnsembleResult lifted = run_ensemble(s, nullptr);
     const auto& before = base.replicates[0].ticks;
     const auto& after = lifted.replicates[0].ticks;
@@ -82,7 +80,7 @@ TEST_CASE("a set on quality0 at the start date is seen by calibration and row 0"
     s.run.replicates = 1;
     s.events.clear();
     const double z_share = run_ensemble(s, nullptr).replicates[0].ticks[0].vendors[2].share;
-    s.events = {set_event(0, "vendors.Z.quality0", 2.0)};
+    s.events = {set_event(s, 0, "vendors.Z.quality0", 2.0)};
     const EnsembleResult r = run_ensemble(s, nullptr);
     const auto& row0 = r.replicates[0].ticks[0];
     CHECK(row0.vendors[2].quality >= 2.0);

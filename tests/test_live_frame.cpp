@@ -3,6 +3,7 @@
 #include <string>
 
 #include "fixtures.hpp"
+#include "market/parameters.hpp"
 #include "viz/live_frame.hpp"
 #include "xml_check.hpp"
 
@@ -35,10 +36,7 @@ int visible_columns(const std::string& line) {
 
 Scenario with_event() {
     Scenario s = test::small_scenario(100, 24);
-    Event e = test::event(Event::Kind::catalog_add, 2, 1, 0);
-    e.id = "x_on_b";
-    e.note = "X joins B";
-    s.events.push_back(e);
+    s.events.push_back(Event{2, event::CatalogAdd{1, 0}, "X joins B", "x_on_b"});
     return s;
 }
 
@@ -98,9 +96,7 @@ TEST_CASE("plain lines: date and each cloud's share, events, no escape codes", "
 
 TEST_CASE("event text without a note names the kind and subject", "[live]") {
     Scenario s = test::small_scenario(100, 24);
-    Event e = test::event(Event::Kind::set, 3);
-    e.parameter = "globals.review_rate";
-    e.value = 0.25;
+    Event e{3, make_set(s, "globals.review_rate", 0.25)};
     CHECK(event_text(s, e) == "set globals.review_rate = 0.25");
     e.id = "faster_reviews";
     CHECK(event_text(s, e) == "set globals.review_rate = 0.25 [faster_reviews]");
@@ -194,7 +190,7 @@ TEST_CASE("wrap_words keeps every word and splits only words longer than a line"
 
 TEST_CASE("live frame wraps a long event line within the width and loses no text", "[live]") {
     Scenario s = test::small_scenario(100, 24);
-    Event e = test::event(Event::Kind::catalog_add, 1, 1, 0);
+    Event e{1, event::CatalogAdd{1, 0}};
     e.id = "long_note";
     e.note = "A long note that a teacher wrote to explain to the class what happens in this month, "
              "with a source https://example.org/a-very-long-address-that-is-longer-than-a-line-of-the-terminal-view "

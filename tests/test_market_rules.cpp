@@ -6,6 +6,7 @@
 #include "market/clearing.hpp"
 #include "market/cloud_supply.hpp"
 #include "market/events.hpp"
+#include "market/parameters.hpp"
 #include "market/training.hpp"
 #include "tests/fixtures.hpp"
 
@@ -108,40 +109,27 @@ TEST_CASE("vendors reinvest: budget, training revenue, compute and quality", "[m
 TEST_CASE("each kind of event changes the state it names", "[market][events]") {
     Scenario s = test::small_scenario();
     MarketState m(s);
-    const auto apply = [&](Event e) { apply_event(s, e, m); };
-    Event e;
-    e.kind = Event::Kind::set;
-    e.parameter = "clouds.B.price";
-    e.value = 9.0;
-    apply(e);
+    const auto apply = [&](int tick, EventPayload p) { apply_event(Event{tick, std::move(p)}, m); };
+    apply(0, make_set(s, "clouds.B.price", 9.0));
     CHECK(m.clouds[1].price == 9.0);
-    e.parameter = "globals.review_rate";
-    e.value = 0.5;
-    apply(e);
+    apply(0, make_set(s, "globals.review_rate", 0.5));
     CHECK(m.globals.review_rate == 0.5);
+    apply(0, make_set(s, "vendors.Y.margin", 0.125));
+    CHECK(m.vendors[1].margin == 0.125);
 
-    Event cat = test::event(Event::Kind::catalog_add, 0, 1, 0);
-    apply(cat);
+    apply(0, event::CatalogAdd{1, 0});
     CHECK(m.clouds[1].offers[0] == 1);
-    cat.kind = Event::Kind::catalog_remove;
-    apply(cat);
+    apply(0, event::CatalogRemove{1, 0});
     CHECK(m.clouds[1].offers[0] == 0);
 
-    Event port = test::event(Event::Kind::port, 0, 0, 1);
-    port.value = 0.9;
-    apply(port);
+    apply(0, event::Port{0, 1, 0.9});
     CHECK(m.clouds[0].port[1] == 0.9);
 
-    Event split = test::event(Event::Kind::training_split, 0, -1, 0);
-    split.split = {0.25, 0.75, 0.0};
-    apply(split);
+    apply(0, event::TrainingSplit{0, {0.25, 0.75, 0.0}});
     CHECK(m.vendors[0].training_split == std::vector<double>{0.25, 0.75, 0.0});
 
     m.tick = 2;
-    Event fund = test::event(Event::Kind::funding, 2, -1, 1);
-    fund.value = 40.0;
-    fund.months = 3;
-    apply(fund);
+    apply(2, event::Funding{1, 40.0, 3});
     for (int t = 2; t <= 4; ++t) {
         m.tick = t;
         CHECK(m.outside_funding(1) == Approx(50.0));
@@ -151,10 +139,7 @@ TEST_CASE("each kind of event changes the state it names", "[market][events]") {
 
     m.tick = 2;
     const double normal = m.gpu_supply();
-    Event shock = test::event(Event::Kind::gpu_shock, 2);
-    shock.value = 0.5;
-    shock.months = 2;
-    apply(shock);
+    apply(2, event::GpuShock{0.5, 2});
     CHECK(m.gpu_supply() == Approx(0.5 * normal));
     m.tick = 4;
     CHECK(m.gpu_supply() == Approx(50.0 * std::pow(1.01, 4)));

@@ -96,10 +96,8 @@ TEST_CASE("a tiny compute scale gives infinite quality: stopped with the vendor 
 
 TEST_CASE("a huge funding event is stopped in the month it overflows, not before", "[numeric]") {
     const auto grant = [](Scenario& s) {
-        Event f = test::event(Event::Kind::funding, 5, -1, 0);
-        f.value = 1e308;
-        f.months = 12;  // 1e308 a month: cumulative compute overflows within a few months
-        s.events.push_back(f);
+        // 1e308 a month for 12 months: cumulative compute overflows within a few months
+        s.events.push_back(Event{5, event::Funding{0, 1e308, 12}});
     };
     // The first casualty is the training demand's excess over capacity or X's quality.
     check_fails_everywhere(grant, 24, "", "funding events");

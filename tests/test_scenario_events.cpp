@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/input_error.hpp"
+#include "market/parameters.hpp"
 #include "market/scenario_loader.hpp"
 #include "market/scenario_writer.hpp"
 #include "tests/scenario_text.hpp"
@@ -98,4 +99,62 @@ TEST_CASE("set events may not leave lerner_min above lerner_max at any tick", "[
     CHECK_THROWS_WITH(parse(with_events(set("2025-02", "globals.lerner_min", "0.2") +
                                         set("2025-03", "globals.lerner_max", "0.1"))),
                       Contains("events[1].value") && Contains("lerner_min (0.2) above lerner_max (0.1)"));
+}
+
+TEST_CASE("each kind loads into its own payload and a set resolves its target at load", "[scenario]") {
+    const auto ev = [](const char* body) {
+        return std::string("[[events]]\ndate = \"2025-04\"\n") + body;
+    };
+    const Scenario s = parse(with_events(
+        ev("kind = \"set\"\nparameter = \"clouds.B.price\"\nvalue = 7\n") +
+        ev("kind = \"set\"\nparameter = \"globals.review_rate\"\nvalue = 0.2\n") +
+        ev("kind = \"set\"\nparameter = \"vendors.Y.margin\"\nvalue = 2\n") +
+        ev("kind = \"catalog_remove\"\ncloud = \"B\"\nvendor = \"X\"\n") +
+        ev("kind = \"port\"\ncloud = \"A\"\nvendor = \"Y\"\nvalue = 0.25\n") +
+        ev("kind = \"training_split\"\nvendor = \"Y\"\nsplit = {A = 0.5, B = 0.5}\n") +
+        ev("kind = \"funding\"\nvendor = \"X\"\namount = 3\nmonths = 4\n") +
+        ev("kind = \"gpu_shock\"\nfactor = 0.5\nmonths = 2\n")));
+    REQUIRE(s.events.size() == 8);
+    const int A = s.cloud_index("A"), B = s.cloud_index("B");
+    const int X = s.vendor_index("X"), Y = s.vendor_index("Y");
+
+    const auto* price = s.events[0].as<event::Set>();
+    REQUIRE(price);
+    CHECK(price->parameter == "clouds.B.price");
+    CHECK(price->target.scope == ParameterRef::Scope::cloud);
+    CHECK(price->target.index == B);
+    CHECK(price->target.cloud_field == &CloudSpec::price);
+    CHECK(price->value == 7.0);
+    const auto* rate = s.events[1].as<event::Set>();
+    REQUIRE(rate);
+    CHECK(rate->target.global_field == &Globals::review_rate);
+    const auto* margin = s.events[2].as<event::Set>();
+    REQUIRE(margin);
+    CHECK((margin->target.index == Y && margin->target.vendor_field == &VendorSpec::margin));
+    CHECK(s.events[3].payload == EventPayload{event::CatalogRemove{B, X}});
+    CHECK(s.events[4].payload == EventPayload{event::Port{A, Y, 0.25}});
+    CHECK(s.events[5].payload == EventPayload{event::TrainingSplit{Y, {0.5, 0.5}}});
+    CHECK(s.events[6].payload == EventPayload{event::Funding{X, 3.0, 4}});
+    CHECK(s.events[7].payload == EventPayload{event::GpuShock{0.5, 2}});
+    for (std::size_t i = 0; i < s.events.size(); ++i) {
+        CHECK(s.events[i].kind() == enum_at<EventKind>(i < 3 ? 0 : i - 1));  // three sets, then one of each kind
+        CHECK(cloud_of(s.events[i]) == (i == 3 ? B : i == 4 ? A : -1));
+    }
+    // The resolved scenario writes each payload back in the file's own words.
+    const std::string written = resolved_toml(s);
+    CHECK_THAT(written, Contains("kind = \"port\"\ncloud = \"A\"\nvendor = \"Y\"\nvalue = 0.25\n"));
+    CHECK_THAT(written, Contains("kind = \"funding\"\nvendor = \"X\"\namount = 3.0\nmonths = 4\n"));
+    CHECK(parse_scenario(written, "resolved.toml").events == s.events);
+}
+
+TEST_CASE("set events made in code resolve their parameter or say why not", "[scenario]") {
+    const Scenario s = parse(with_events(""));
+    const event::Set set = make_set(s, "vendors.X.quality0", 1.5);
+    CHECK(set.target.vendor_field == &VendorSpec::quality0);
+    CHECK(set.target.index == s.vendor_index("X"));
+    CHECK_THROWS_AS(make_set(s, "vendors.Q.quality0", 1.0), InputError);
+    CHECK_THROWS_WITH(make_set(s, "globals.nonsense", 1.0),
+                      Contains("unknown parameter 'globals.nonsense'"));
+    CHECK_THROWS_WITH(make_set(s, "clouds.A.target_share", 0.5),  // not settable
+                      Contains("unknown parameter 'clouds.A.target_share'"));
 }

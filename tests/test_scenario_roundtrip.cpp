@@ -62,10 +62,10 @@ home_cloud = { A = 0.1, B = 0.9 }
     s.vendors[0].taste_mean = -2.0 / 3.0;
     s.vendors[1].funding = 9.999999999999999e14;  // large but in range ([0, 1e15])
     s.population.lock_in_fear = {Distribution::Kind::lognormal, 1.0 / 3.0, 5e-324, 2.0};
-    s.events[6].value = 1.0 / 3.0;
-    REQUIRE(s.events[3].kind == Event::Kind::training_split);
-    REQUIRE(s.events[6].kind == Event::Kind::set);
-    s.events[3].split = {1.0 / 3.0, 2.0 / 3.0};
+    REQUIRE(s.events[3].kind() == Event::Kind::training_split);
+    REQUIRE(s.events[6].kind() == Event::Kind::set);
+    std::get<event::Set>(s.events[6].payload).value = 1.0 / 3.0;
+    std::get<event::TrainingSplit>(s.events[3].payload).split = {1.0 / 3.0, 2.0 / 3.0};
 
     const std::string written = resolved_toml(s);
     CHECK_THAT(written, Catch::StartsWith("# Written by moatsim") && Contains("resolved scenario"));
@@ -93,7 +93,7 @@ TEST_CASE("baseline.toml loads and round-trips", "[scenario]") {
     CHECK(s.population.home_cloud == std::vector<double>{0.30, 0.21, 0.13, 0.36});
     const int aws = s.cloud_index("AWS"), oss = s.vendor_index("OpenAI-oss");
     CHECK_FALSE(s.clouds[aws].offers[oss]);
-    CHECK(s.events[0].kind == Event::Kind::catalog_add);
+    CHECK(s.events[0].kind() == Event::Kind::catalog_add);
     CHECK(s.events[0].tick == 7);
     check_same(s, parse_scenario(resolved_toml(s), "resolved.toml"));
 

@@ -69,7 +69,7 @@ const std::string sobol_file =
 
 }  // namespace
 
-TEST_CASE("A parameter that cannot matter gets ST = 0; one that does gets ST > 0", "[sensitivity]") {
+TEST_CASE("A parameter that cannot matter gets ST = 0, one that does gets ST > 0", "[sensitivity]") {
     const SaDir d;
     const SensitivitySpec spec = load_sensitivity(d.write(sobol_file));
     REQUIRE(spec.parameters.size() == 3);
@@ -242,7 +242,7 @@ TEST_CASE("moatsim report of a sensitivity directory shows its indices", "[sensi
     CHECK_THAT(html, Contains(">ST</td><td class=\"num\">0</td>"));  // its ST, exactly 0
 }
 
-TEST_CASE("a sensitivity directory is read once as an analysis; plot points to its SVG files",
+TEST_CASE("a sensitivity directory is read once as an analysis, plot points to its SVG files",
           "[sensitivity][report]") {
     const SaDir d;
     (void)run_sensitivity(load_sensitivity(d.write(sobol_file)), d.dir / "out", {});

@@ -23,7 +23,7 @@ TEST_CASE("Sobol bar chart: S1 and ST bars with intervals per parameter", "[sens
     CHECK_THROWS_AS(sobol_bar_chart_svg("t", "", {}), std::invalid_argument);
 }
 
-TEST_CASE("Morris chart: one point per parameter; non-finite values refused", "[sensitivity][svg]") {
+TEST_CASE("Morris chart: one point per parameter, non-finite values refused", "[sensitivity][svg]") {
     const std::string svg = morris_chart_svg("Morris", "r = 10", "share_workload",
                                              {{"x1", 3.0, 0.0}, {"x2", 2.0, 0.1}, {"x3", 0.0, 0.0}});
     CHECK(test::xml_problem(svg).empty());

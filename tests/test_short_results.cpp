@@ -80,7 +80,7 @@ TEST_CASE("events past the horizon of a resolved file are not shown as applied",
     CHECK(info.events[0].date == YearMonth{2025, 4});
 }
 
-TEST_CASE("a sweep's plan gives the planned runs; a run ending early is refused", "[plot][results]") {
+TEST_CASE("a sweep's plan gives the planned runs, a run ending early is refused", "[plot][results]") {
     ScratchDir d("short_sweep");
     CHECK_FALSE(read_sweep_plan(d.path).has_value());
     d.write("sweep.plan", "moatsim sweep plan\nseed 1\nreplicates 1\nticks 1\nenterprises 10\n"

@@ -8,6 +8,7 @@
 #include "market/calibration.hpp"
 #include "experiments/ensemble.hpp"
 #include "market/replicate.hpp"
+#include "market/parameters.hpp"
 #include "tests/fixtures.hpp"
 #include "core/summary.hpp"
 
@@ -130,8 +131,7 @@ TEST_CASE("a delisted vendor's users re-choose, mostly on the same cloud", "[sim
         s.run.mode = mode;
         s.run.replicates = 1;
         s.events.clear();
-        Event remove = test::event(Event::Kind::catalog_remove, 3, 0, 0);  // X (only on A) leaves A
-        s.events.push_back(remove);
+        s.events.push_back(Event{3, event::CatalogRemove{0, 0}});  // X (only on A) leaves A
         const EnsembleResult r = run_ensemble(s, nullptr);
         const auto& rows = r.replicates[0].ticks;
         const double x_before = rows[2].vendors[0].share;
@@ -187,9 +187,7 @@ TEST_CASE("a set event on a cloud's brand moves its share", "[simulation][events
     s.run.replicates = 1;
     s.events.clear();
     const auto base = final_shares(s);
-    Event lift = test::event(Event::Kind::set, 2);
-    lift.parameter = "clouds.A.brand";
-    lift.value = 2.0;  // above the calibrated brand of A in this fixture
-    s.events.push_back(lift);
+    // 2.0 is above the calibrated brand of A in this fixture.
+    s.events.push_back(Event{2, make_set(s, "clouds.A.brand", 2.0)});
     CHECK(final_shares(s)[0] > base[0] + 0.005);
 }

@@ -179,7 +179,7 @@ TEST_CASE("line chart axes: nice value ticks and dated month ticks", "[svg][char
     }
 }
 
-TEST_CASE("event markers are drawn and labelled; close ones share a label", "[svg][chart]") {
+TEST_CASE("event markers are drawn and labelled, close ones share a label", "[svg][chart]") {
     LineChart c = three_clouds();
     std::string svg = line_chart_svg(c);
     CHECK(count_of(svg, "class=\"marker\"") == 1);
@@ -206,7 +206,7 @@ TEST_CASE("event markers are drawn and labelled; close ones share a label", "[sv
     CHECK(svg.find(">later</text>") != std::string::npos);
 }
 
-TEST_CASE("differences include zero; gaps break lines; bad series are rejected", "[svg][chart]") {
+TEST_CASE("differences include zero, gaps break lines, bad series are rejected", "[svg][chart]") {
     LineChart c;
     c.title = "diff";
     c.include_zero = true;

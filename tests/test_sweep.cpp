@@ -133,7 +133,7 @@ TEST_CASE("bad sweep files get clear errors", "[sweep]") {
                       Contains("metrics[1]: expected one of share_workload, share_revenue"));
 }
 
-TEST_CASE("an interrupted sweep, resumed, writes the same CSV; threads do not matter",
+TEST_CASE("an interrupted sweep, resumed, writes the same CSV, threads do not matter",
           "[sweep]") {
     const SweepDir d;
     const SweepSpec spec = load_sweep(d.write(grid_sweep));

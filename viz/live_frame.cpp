@@ -100,18 +100,26 @@ std::string bar(double v, double full, int width) {
 }
 
 std::string subject_of(const Scenario& s, const Event& e) {
-    const std::string cloud = e.cloud >= 0 ? s.clouds[static_cast<std::size_t>(e.cloud)].name : "";
-    const std::string vendor = e.vendor >= 0 ? s.vendors[static_cast<std::size_t>(e.vendor)].name : "";
-    switch (e.kind) {
-        case Event::Kind::set: return fmt::format("{} = {}", e.parameter, e.value);
-        case Event::Kind::catalog_add:
-        case Event::Kind::catalog_remove: return vendor + " on " + cloud;
-        case Event::Kind::port: return fmt::format("{} on {} own silicon {}", vendor, cloud, e.value);
-        case Event::Kind::training_split: return vendor;
-        case Event::Kind::funding: return fmt::format("{} ${}/month for {} months", vendor, e.value, e.months);
-        case Event::Kind::gpu_shock: return fmt::format("GPU supply x{} for {} months", e.value, e.months);
-    }
-    return {};
+    const int k = cloud_of(e), m = vendor_of(e);
+    const std::string cloud = k >= 0 ? s.clouds[static_cast<std::size_t>(k)].name : "";
+    const std::string vendor = m >= 0 ? s.vendors[static_cast<std::size_t>(m)].name : "";
+    return std::visit(
+        Overloaded{
+            [](const event::Set& p) { return fmt::format("{} = {}", p.parameter, p.value); },
+            [&](const event::CatalogAdd&) { return vendor + " on " + cloud; },
+            [&](const event::CatalogRemove&) { return vendor + " on " + cloud; },
+            [&](const event::Port& p) {
+                return fmt::format("{} on {} own silicon {}", vendor, cloud, p.fraction);
+            },
+            [&](const event::TrainingSplit&) { return vendor; },
+            [&](const event::Funding& p) {
+                return fmt::format("{} ${}/month for {} months", vendor, p.amount, p.months);
+            },
+            [](const event::GpuShock& p) {
+                return fmt::format("GPU supply x{} for {} months", p.factor, p.months);
+            },
+        },
+        e.payload);
 }
 
 std::string date_of(const LiveFrame& f, int tick) { return f.start.plus_months(tick).to_string(); }
@@ -161,7 +169,7 @@ void record_tick(LiveFrame& f, const Scenario& scenario, const TickRecord& r) {
 }
 
 std::string event_text(const Scenario& scenario, const Event& e) {
-    const std::string kind(to_string(e.kind));
+    const std::string kind(to_string(e.kind()));
     const std::string subject = subject_of(scenario, e);
     const std::string what = kind + (subject.empty() ? "" : " " + subject);
     if (e.note.empty()) return e.id.empty() ? what : what + " [" + e.id + "]";
