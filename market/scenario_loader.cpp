@@ -10,6 +10,7 @@
 #include "core/input_error.hpp"
 #include "core/input_text.hpp"
 #include "agents/population.hpp"
+#include "market/result_memory.hpp"
 #include "market/scenario_fields.hpp"
 #include "market/scenario_inheritance.hpp"
 #include "market/toml_reader.hpp"
@@ -251,6 +252,14 @@ Scenario parse_table(const TomlSource& src, const toml::table& doc, const Scenar
     }
     read_globals(src, root, s.globals);
     read_clouds_and_vendors(src, root, s);
+    // Refused before anything runs, rather than as bad_alloc once the replicates are stored.
+    if (const std::string memory = results_memory_problem(
+            static_cast<std::uint64_t>(s.run.replicates), s.run.ticks, s.clouds.size(),
+            s.vendors.size());
+        !memory.empty())
+        src.fail({o.replicates ? "run.replicates (set by --reps)" : "run.replicates",
+                  o.replicates ? nullptr : root.site("run").where},
+                 memory);
     read_population(src, root, o, s);
     if (const toml::array* events = root.array("events")) read_events(src, *events, s);
     return s;

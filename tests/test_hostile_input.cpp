@@ -13,6 +13,7 @@
 #include "core/input_text.hpp"
 #include "agents/population.hpp"
 #include "io/population_csv.hpp"
+#include "market/result_memory.hpp"
 #include "market/scenario_loader.hpp"
 #include "experiments/sweep_spec.hpp"
 #include "tests/scenario_text.hpp"
@@ -146,6 +147,27 @@ TEST_CASE("a population larger than memory is refused with the estimate", "[host
     o.enterprises = 9223372036854775807LL;
     CHECK_THROWS_WITH(parse(minimal, o),
                       Contains("population.enterprises (set by --enterprises): the population needs"));
+}
+
+TEST_CASE("more replicates than memory holds are refused with the estimate", "[hostile]") {
+    // A replicate keeps rows 0..T, each with K cloud and M vendor records.
+    const double one = result_bytes_per_replicate(0, 2, 1);
+    CHECK(result_bytes_per_replicate(9, 2, 1) - one ==
+          Approx(9 * (result_bytes_per_replicate(1, 2, 1) - one)));
+    CHECK(result_bytes_per_replicate(0, 3, 1) > one);
+    if (available_memory_bytes() == 0) return;  // unknown here: nothing to check against
+    CHECK(results_memory_problem(4, 120, 4, 9).empty());
+    CHECK_THAT(results_memory_problem(2147483647, 12000, 4, 9),
+               Contains("the results of 2147483647 replicates x 12000 ticks need about") &&
+                   Contains("memory available") && Contains("expected at most about"));
+    ScenarioOverrides o;
+    o.replicates = 2147483647;
+    o.ticks = 12000;
+    CHECK_THROWS_WITH(parse(minimal, o), Contains("run.replicates (set by --reps): the results of"));
+    // In the file, the message names the file's [run] table.
+    CHECK_THROWS_WITH(parse(with(minimal, "start = \"2025-01\"",
+                                 "start = \"2025-01\"\n[run]\nticks = 12000\nreplicates = 2147483647")),
+                      Contains("x.toml:") && Contains("run.replicates: the results of"));
 }
 
 TEST_CASE("population values too large for a float are out of range", "[hostile]") {
