@@ -40,8 +40,9 @@ double mean_at(const RunResult& r, int index, int tick, const char* what, Pick p
 }  // namespace
 
 ThreadLimit thread_limit(int threads) {
-    if (threads < 0)
-        throw moatsim::InputError("threads: expected 0 (all cores) or more, got " +
+    if (threads < 0 || threads > max_thread_limit)
+        throw moatsim::InputError("threads: expected 0 (all cores) to " +
+                                  std::to_string(max_thread_limit) + ", got " +
                                   std::to_string(threads));
     return ThreadLimit(threads);
 }

@@ -23,7 +23,9 @@ namespace moatsim::cli {
 ThreadLimit thread_limit(const boost::program_options::variables_map& vm) {
     if (!vm.count("threads")) return ThreadLimit(0);
     const int n = vm["threads"].as<int>();
-    if (n < 1) throw InputError("--threads: expected an integer >= 1, got " + std::to_string(n));
+    if (n < 1 || n > max_thread_limit)
+        throw InputError("--threads: expected an integer in [1, " + std::to_string(max_thread_limit) +
+                         "], got " + std::to_string(n));
     return ThreadLimit(n);
 }
 

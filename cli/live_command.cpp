@@ -144,8 +144,9 @@ int live_command(const std::vector<std::string>& args) {
         ("help,h", "show this help")
         ("speed", po::value<int>(), "milliseconds per month (default 200 on a terminal, none in plain mode)")
         ("plain", "plain lines even on a terminal (no escape codes)")
-        ("replicate", po::value<int>(), "which replicate's draws to show (default 0)")
-        ("seed", po::value<std::uint64_t>(), "random seed (overrides run.seed)")
+        ("replicate", po::value<int>(), "which replicate's draws to show (default 0)");
+    add_seed_option(desc);  // the same option, type and parser as run's (overrides_from)
+    desc.add_options()
         ("ticks", po::value<int>(), "horizon in months (overrides run.ticks)")
         ("mode", po::value<std::string>(), "stochastic | expected (overrides run.mode)")
         ("enterprises", po::value<std::int64_t>(), "simulated enterprises (overrides population.enterprises)")

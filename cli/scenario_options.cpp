@@ -31,9 +31,15 @@ po::command_line_style::style_t option_style() {
         po::command_line_style::default_style & ~po::command_line_style::allow_guessing);
 }
 
+void add_seed_option(po::options_description& desc) {
+    // Read as text: parse_seed gives the range message (program_options would wrap -1).
+    desc.add_options()("seed", po::value<std::string>(),
+                       "random seed, an integer >= 0 (overrides run.seed)");
+}
+
 void add_override_options(po::options_description& desc) {
+    add_seed_option(desc);
     desc.add_options()
-        ("seed", po::value<std::string>(), "random seed, an integer >= 0 (overrides run.seed)")
         ("reps", po::value<int>(), "number of replicates (overrides run.replicates)")
         ("ticks", po::value<int>(), "horizon in months (overrides run.ticks)")
         ("mode", po::value<std::string>(), "stochastic | expected (overrides run.mode)")

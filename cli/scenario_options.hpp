@@ -14,6 +14,9 @@ namespace po = boost::program_options;
 /// The command-line style of every subcommand: Boost's default without prefix guessing.
 [[nodiscard]] po::command_line_style::style_t option_style();
 
+/// Adds --seed (read as text, parsed by overrides_from) to desc.
+void add_seed_option(po::options_description& desc);
+
 /// Adds --seed, --reps, --ticks, --mode, --kernel, --enterprises to desc.
 void add_override_options(po::options_description& desc);
 

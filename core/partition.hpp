@@ -80,4 +80,17 @@ struct Partition {
 /// so none is left waiting in a collective. One integer sum.
 void agree_on_failure(PartitionReducer& reducer, const std::exception_ptr& local_failure);
 
+/// Runs `step` on this partition's rows, then agrees with the other partitions on whether any
+/// failed (agree_on_failure): every partition goes on, or every one throws.
+template <class Step>
+void run_agreed(PartitionReducer& reducer, Step&& step) {
+    std::exception_ptr failure;
+    try {
+        step();
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    agree_on_failure(reducer, failure);
+}
+
 }  // namespace moatsim

@@ -77,13 +77,9 @@ std::vector<double> scenario_brands(const Scenario& scenario, const Population& 
     std::vector<double> brand;
     for (const auto& c : scenario.clouds) brand.push_back(c.brand);
     if (scenario.calibration == CalibrationMethod::none) return brand;
-    std::exception_ptr failure;  // the rows are this partition's: agree before going on
-    try {
-        check_population(scenario, population);  // before the contraction divides by its sums
-    } catch (...) {
-        failure = std::current_exception();
-    }
-    agree_on_failure(reducer, failure);
+    // The rows are this partition's: agree before going on. Checked before the contraction
+    // divides by their sums.
+    run_agreed(reducer, [&] { check_population(scenario, population); });
 
     MarketState start(scenario);
     apply_events_due(scenario, start);  // the world at t = 0, as row 0 sees it
@@ -101,7 +97,7 @@ std::vector<double> scenario_brands(const Scenario& scenario, const Population& 
         !why.empty())
         throw InputError(scenario.source.string() + ": " + why);
     const CalibrationResult result =
-        calibrate_brands(ctx, population, targets, 1e-9, 100000, reducer);
+        calibrate_brands(ctx, population, targets, reducer);
     if (iterations) *iterations = result.iterations;
     return result.brand;
 }

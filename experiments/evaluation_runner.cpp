@@ -11,6 +11,7 @@
 #include "experiments/sweep_output.hpp"
 #include "experiments/sweep_runner.hpp"
 #include "io/csv_format.hpp"
+#include "io/read_budget.hpp"
 #include "io/sha256.hpp"
 
 namespace moatsim {
@@ -27,6 +28,7 @@ std::string join_numbers(const std::vector<double>& v) {
 // The outputs of every point from evaluations.csv: the last `columns` fields of each row.
 std::vector<std::vector<double>> read_outputs_back(const std::filesystem::path& file,
                                                    std::size_t points, std::size_t columns) {
+    require_memory_to_read(file, text_read_factor, "an evaluations table");
     std::ifstream in(file);
     std::string line;
     std::getline(in, line);  // header

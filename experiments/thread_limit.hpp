@@ -6,6 +6,11 @@
 
 namespace moatsim {
 
+/// The most worker threads a limit may ask for. A run keeps per-thread state (population
+/// partitions, scratch), so an absurd count would exhaust memory before a thread started;
+/// 4096 is far above the cores of any one machine (more machines: docs/MPI.md).
+inline constexpr int max_thread_limit = 4096;
+
 class ThreadLimit {
 public:
     /// At most `threads` worker threads while this object lives; 0 (or less): no limit

@@ -1,4 +1,5 @@
 #include "io/csv_reader.hpp"
+#include "io/read_budget.hpp"
 
 #include <charconv>
 #include <fstream>
@@ -115,6 +116,7 @@ CsvTable read_csv(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec))
         throw InputError(file.string() + ": no such file");
+    require_memory_to_read(file, csv_table_read_factor, "a CSV file");
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();

@@ -1,4 +1,5 @@
 #include "io/manifest.hpp"
+#include "io/read_budget.hpp"
 
 #include <atomic>
 #include <algorithm>
@@ -161,6 +162,7 @@ std::optional<JsonValue> read_manifest_json(const std::filesystem::path& dir) {
     const std::filesystem::path file = dir / "manifest.json";
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    require_memory_to_read(file, csv_table_read_factor, "a manifest");  // text, then its values
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();

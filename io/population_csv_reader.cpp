@@ -28,6 +28,9 @@
 namespace moatsim {
 namespace {
 
+// Longest line accepted (the read buffer doubles up to it for a long line).
+constexpr std::size_t max_population_line_bytes = std::size_t{256} << 20;
+
 using namespace detail;
 
 const char* line_end(const char* p, const char* end) {
@@ -159,6 +162,12 @@ Population load_rows(const std::filesystem::path& file, const std::vector<std::s
         } else if (const void* last = ::memrchr(buf.data(), '\n', have); last != nullptr) {
             end = static_cast<std::size_t>(static_cast<const char*>(last) - buf.data()) + 1;
         } else {  // a line longer than the buffer
+            // A row is a few hundred bytes; doubling without end would exhaust memory.
+            if (buf.size() >= max_population_line_bytes)
+                throw InputError(where + ":" + std::to_string(header ? 1 : rows_seen + 2) +
+                                 ": a line longer than " +
+                                 std::to_string(max_population_line_bytes >> 20) +
+                                 " MiB; expected one enterprise per line");
             buf.resize(buf.size() * 2);
             done = 0;
             continue;

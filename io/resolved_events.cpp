@@ -7,6 +7,7 @@
 
 #include "core/input_error.hpp"
 #include "core/year_month.hpp"
+#include "market/scenario_inheritance.hpp"
 
 namespace moatsim {
 
@@ -16,13 +17,10 @@ std::string DatedEvent::label() const {
 }
 
 ScenarioInfo read_scenario_info(const std::filesystem::path& file) {
-    toml::table doc;
-    try {
-        doc = toml::parse_file(file.string());
-    } catch (const toml::parse_error& e) {
-        throw InputError(file.string() + ":" + std::to_string(e.source().begin.line) + ": " +
-                         std::string(e.description()));
-    }
+    // The scenario loader's reader and parser: regular files under its size cap, nesting
+    // bounded, messages "<file>:<line>:<column>: malformed TOML: ...".
+    const toml::table doc =
+        detail::parse_toml(detail::read_text_file(file, "resolved scenario"), file.string());
     ScenarioInfo info;
     info.name = doc["name"].value_or(std::string());
     if (const auto ticks = doc["run"]["ticks"].value<std::int64_t>())

@@ -1,4 +1,5 @@
 #include "io/sweep_results.hpp"
+#include "io/read_budget.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,6 +33,7 @@ std::optional<SweepPlanFacts> read_sweep_plan(const std::filesystem::path& dir) 
     const std::filesystem::path file = dir / "sweep.plan";
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    require_memory_to_read(file, text_read_factor, "a sweep plan");  // a line may be the file
     std::ifstream in(file);
     SweepPlanFacts plan;
     bool ticks = false;

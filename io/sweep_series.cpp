@@ -1,4 +1,5 @@
 #include "io/sweep_series.hpp"
+#include "io/read_budget.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -28,6 +29,7 @@ std::string joined(const std::vector<std::string>& v) {
 
 std::vector<std::string> sweep_metrics(const std::filesystem::path& dir) {
     const std::filesystem::path file = dir / "sweep.csv";
+    require_memory_to_read(file, text_read_factor, "a sweep table");  // its header may be the file
     std::ifstream in(file, std::ios::binary);
     std::string line;
     if (!in || !std::getline(in, line)) throw InputError(file.string() + ": missing or empty");

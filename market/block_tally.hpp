@@ -64,28 +64,13 @@ public:
     /// Sum of the per-block tallies, in block order (deterministic), continued across
     /// partitions in partition order: one fold of K*M + K + 4 doubles per tick.
     [[nodiscard]] Tally combined() const {
-        const std::size_t J = static_cast<std::size_t>(clouds_ * vendors_);
-        const std::size_t K = static_cast<std::size_t>(clouds_);
-        std::vector<double> running(J + K + 4, 0.0);
-        reducer_->fold_in_order(running, [&](std::span<double> r) {
-            for (const auto& b : blocks_) {  // as Tally::add, element by element
-                for (std::size_t j = 0; j < J; ++j) r[j] += b.demand[j];
-                for (std::size_t k = 0; k < K; ++k) r[J + k] += b.customers[k];
-                r[J + K] += b.adopters;
-                r[J + K + 1] += b.switches;
-                r[J + K + 2] += b.alpha_sum;
-                r[J + K + 3] += b.decisions;
-            }
-        });
         Tally total;
         total.reset(clouds_, vendors_);
-        std::copy(running.begin(), running.begin() + static_cast<std::ptrdiff_t>(J), total.demand.begin());
-        std::copy(running.begin() + static_cast<std::ptrdiff_t>(J),
-                  running.begin() + static_cast<std::ptrdiff_t>(J + K), total.customers.begin());
-        total.adopters = running[J + K];
-        total.switches = running[J + K + 1];
-        total.alpha_sum = running[J + K + 2];
-        total.decisions = running[J + K + 3];
+        std::vector<double> running(total.flat_size(), 0.0);
+        reducer_->fold_in_order(running, [&](std::span<double> r) {
+            for (const auto& b : blocks_) b.add_to(r);
+        });
+        total.assign(running);
         return total;
     }
 

@@ -136,8 +136,8 @@ std::vector<double> initial_cloud_shares(const ChoiceContext& ctx, const Populat
 }
 
 CalibrationResult calibrate_brands(const ChoiceContext& ctx, const Population& pop,
-                                   const std::vector<double>& targets, double tolerance,
-                                   int max_iterations, PartitionReducer& reducer) {
+                                   const std::vector<double>& targets, PartitionReducer& reducer,
+                                   double tolerance, int max_iterations) {
     const int K = ctx.clouds;
     for (int k = 0; k < K; ++k)
         if (targets[k] > 0.0 && !ctx.cloud_open[k])

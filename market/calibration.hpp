@@ -30,8 +30,8 @@ struct CalibrationResult {
 ///         enterprise is adopted at t = 0, or if the contraction does not converge.
 [[nodiscard]] CalibrationResult calibrate_brands(const ChoiceContext& ctx, const Population& pop,
                                                  const std::vector<double>& targets,
+                                                 PartitionReducer& reducer = local_reducer(),
                                                  double tolerance = 1e-9,
-                                                 int max_iterations = 100000,
-                                                 PartitionReducer& reducer = local_reducer());
+                                                 int max_iterations = 100000);
 
 }  // namespace moatsim

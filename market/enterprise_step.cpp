@@ -1,5 +1,6 @@
 #include "market/enterprise_step.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <type_traits>
 
@@ -11,13 +12,24 @@ void Tally::reset(int clouds, int vendors) {
     adopters = switches = alpha_sum = decisions = 0.0;
 }
 
-void Tally::add(const Tally& other) {
-    for (std::size_t j = 0; j < demand.size(); ++j) demand[j] += other.demand[j];
-    for (std::size_t k = 0; k < customers.size(); ++k) customers[k] += other.customers[k];
-    adopters += other.adopters;
-    switches += other.switches;
-    alpha_sum += other.alpha_sum;
-    decisions += other.decisions;
+void Tally::add_to(std::span<double> flat) const {
+    const std::size_t J = demand.size(), K = customers.size();
+    for (std::size_t j = 0; j < J; ++j) flat[j] += demand[j];
+    for (std::size_t k = 0; k < K; ++k) flat[J + k] += customers[k];
+    flat[J + K] += adopters;
+    flat[J + K + 1] += switches;
+    flat[J + K + 2] += alpha_sum;
+    flat[J + K + 3] += decisions;
+}
+
+void Tally::assign(std::span<const double> flat) {
+    const std::size_t J = demand.size(), K = customers.size();
+    std::copy_n(flat.begin(), J, demand.begin());
+    std::copy_n(flat.begin() + static_cast<std::ptrdiff_t>(J), K, customers.begin());
+    adopters = flat[J + K];
+    switches = flat[J + K + 1];
+    alpha_sum = flat[J + K + 2];
+    decisions = flat[J + K + 3];
 }
 
 EnterpriseStepper::EnterpriseStepper(std::size_t enterprises, int clouds, int vendors,

@@ -125,6 +125,11 @@ struct Event {
     std::string note;  // human-readable description, shown by live views and reports
     std::string id;    // optional name, so an inheriting scenario can drop the event
 
+    Event() = default;
+    Event(int at_tick, EventPayload what, std::string note_text = {}, std::string id_text = {})
+        : tick(at_tick), payload(std::move(what)), note(std::move(note_text)),
+          id(std::move(id_text)) {}
+
     [[nodiscard]] Kind kind() const noexcept { return static_cast<Kind>(payload.index()); }
     /// The payload if it is a P, else null.
     template <class P>

@@ -57,13 +57,7 @@ StepInputs Replicate::inputs(double hazard) const {
 TickRecord Replicate::initialize() {
     market_.tick = 0;
     // The rows are this partition's: all partitions agree before any goes on to the ledger.
-    std::exception_ptr failure;
-    try {
-        check_population(scenario_, population_);
-    } catch (...) {
-        failure = std::current_exception();
-    }
-    agree_on_failure(*partition_.reducer, failure);
+    run_agreed(*partition_.reducer, [&] { check_population(scenario_, population_); });
     apply_events_due(scenario_, market_);
     market_.fill_choice_context(live_brands(), ctx_);
     check_choice_inputs(scenario_, market_.tick, ctx_);

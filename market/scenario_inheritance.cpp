@@ -1,4 +1,5 @@
 #include "market/scenario_inheritance.hpp"
+#include "market/toml_nesting.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -173,6 +174,7 @@ std::string read_text_file(const std::filesystem::path& file, std::string_view w
 }
 
 toml::table parse_toml(std::string_view text, const std::string& name) {
+    check_toml_nesting(text, name);  // toml++ would recurse once per dotted key part
     try {
         return toml::parse(text, name);
     } catch (const toml::parse_error& e) {

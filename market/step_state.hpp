@@ -1,7 +1,9 @@
 #pragma once
 // What the enterprise steppers (market/enterprise_step.hpp) share: the enterprises' changing
 // state, a tick's aggregates and the inputs of one step.
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "agents/choice.hpp"
@@ -40,7 +42,13 @@ struct Tally {
     double decisions = 0;           // choices evaluated: adoptions + reviews (benchmarks)
 
     void reset(int clouds, int vendors);
-    void add(const Tally& other);
+    /// The tally as one flat list, for folds across blocks and partitions: demand, customers,
+    /// then adopters, switches, alpha_sum and decisions.
+    [[nodiscard]] std::size_t flat_size() const noexcept { return demand.size() + customers.size() + 4; }
+    /// Adds this tally to a flat list, element by element in that order.
+    void add_to(std::span<double> flat) const;
+    /// Takes the values of a flat list (sized as this tally's flat_size()).
+    void assign(std::span<const double> flat);
 };
 
 struct StepInputs {

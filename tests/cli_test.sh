@@ -278,6 +278,17 @@ tail -1 "$work/live.txt" | grep -qF "AWS $aws_run " && pass \
   || fail "live: AWS share at month 12 is run's replicate 0 ($aws_run): $(tail -1 "$work/live.txt")"
 expect_error "live: missing scenario" "nope.toml" -- "$moatsim" live "$work/nope.toml"
 expect_error "live: bad --speed" "--speed" -- "$moatsim" live "$base" --speed -5
+# --seed is one option with one parser in every command (it once failed in live with
+# boost::bad_any_cast): live --seed 7 shows run --seed 7's replicate 0.
+expect_ok "run --seed 7" "$moatsim" run "$base" --enterprises 3000 --ticks 12 --reps 1 --quiet --seed 7 --out "$work/seed7"
+"$moatsim" live "$base" --enterprises 3000 --ticks 12 --seed 7 > "$work/live7.txt" 2> "$work/err.txt" \
+  && pass || fail "live --seed 7: exit $? ($(head -c 300 "$work/err.txt"))"
+aws_seed7=$(awk -F, '$2==0 && $3==12 && $5=="AWS" { printf "%.1f%%", 100 * $6 }' "$work/seed7/clouds.csv")
+tail -1 "$work/live7.txt" | grep -qF "AWS $aws_seed7 " && pass \
+  || fail "live --seed 7: AWS share at month 12 is run --seed 7's ($aws_seed7): $(tail -1 "$work/live7.txt")"
+expect_error "live: negative --seed" "--seed: expected an integer in [0," -- "$moatsim" live "$base" --seed -1
+expect_error "absurd --threads" "--threads: expected an integer in [1, 4096], got 2147483647" -- \
+  "$moatsim" run "$base" --threads 2147483647 --out "$work/bad"
 
 # moatsim live on a terminal (a tmux pseudo-terminal): the screen shows the clouds and the
 # date, keys work, and the terminal settings are restored after q, Ctrl-C and SIGINT.

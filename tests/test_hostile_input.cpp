@@ -12,6 +12,8 @@
 #include "core/input_error.hpp"
 #include "core/input_text.hpp"
 #include "agents/population.hpp"
+#include "io/csv_reader.hpp"
+#include "io/file_text.hpp"
 #include "io/population_csv.hpp"
 #include "market/result_memory.hpp"
 #include "market/scenario_loader.hpp"
@@ -183,4 +185,19 @@ TEST_CASE("population values too large for a float are out of range", "[hostile]
     CHECK_FALSE(has_control(m));
     CHECK(m.size() < 3000);
     CHECK_THAT(m, Contains("b.csv:1: ") && Contains("unknown column(s) '\\x1B[2Jccc"));
+}
+
+TEST_CASE("a file too big to read into memory is refused by its size, naming it", "[hostile]") {
+    if (available_memory_bytes() == 0) return;  // unknown here: nothing to check against
+    const ScratchDir d("hostile_huge");
+    // Sparse: a terabyte of zeros that takes no disk.
+    const auto huge = d.write("summary.csv", "");
+    std::filesystem::resize_file(huge, std::uintmax_t{1} << 40);
+    CHECK_THROWS_WITH(read_csv(huge), Contains("summary.csv: a CSV file of 1.1e+12 bytes") &&
+                                          Contains("memory available"));
+    CHECK_THROWS_WITH((void)read_whole_file(huge), Contains("summary.csv: a file of 1.1e+12 bytes"));
+    // The population reader streams, so it bounds a line instead of the file.
+    CHECK_THROWS_WITH(load_population_csv(huge, {"A", "B"}, {"X"}),
+                      Contains("summary.csv:1: a line longer than 256 MiB; expected one enterprise per line"));
+    CHECK(read_csv(d.write("small.csv", "a,b\n1,2\n")).rows.size() == 1);  // small files still read
 }

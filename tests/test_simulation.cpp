@@ -131,7 +131,7 @@ TEST_CASE("a delisted vendor's users re-choose, mostly on the same cloud", "[sim
         s.run.mode = mode;
         s.run.replicates = 1;
         s.events.clear();
-        s.events.push_back(Event{3, event::CatalogRemove{0, 0}});  // X (only on A) leaves A
+        s.events.emplace_back(3, event::CatalogRemove{0, 0});  // X (only on A) leaves A
         const EnsembleResult r = run_ensemble(s, nullptr);
         const auto& rows = r.replicates[0].ticks;
         const double x_before = rows[2].vendors[0].share;

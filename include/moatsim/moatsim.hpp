@@ -77,7 +77,7 @@ private:
                                       const Overrides& overrides = {});
 
 struct RunOptions {
-    int threads = 0;  // worker threads; 0: all cores. Results do not depend on it.
+    int threads = 0;  // worker threads; 0: all cores; at most 4096. Results do not depend on it.
 };
 
 /// Runs every replicate (calibrating brands first, as `moatsim run` does; an inheriting
@@ -88,7 +88,7 @@ struct RunOptions {
 struct CompareOptions {
     std::string metric = "share_workload";  // a clouds.csv column (see `moatsim compare -h`)
     std::optional<std::string> cloud;       // only this cloud's rows
-    int threads = 0;                        // 0: all cores
+    int threads = 0;                        // 0: all cores; at most 4096
 };
 
 /// ALT - BASE paired per replicate on common random numbers, by the rules of
