@@ -13,7 +13,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/run_manifest.hpp"
 #include "cli/scenario_options.hpp"
-#include "cli/sensitivity_chart_files.hpp"
+#include "cli/analysis_chart_files.hpp"
 #include "core/input_error.hpp"
 #include "experiments/sensitivity_analysis.hpp"
 #include "io/atomic_file.hpp"
@@ -63,7 +63,6 @@ int sensitivity(const po::variables_map& vm, const std::vector<std::string>& arg
     const SensitivityResult r = run_sensitivity(spec, out_dir, callbacks);
     if (!job_executor().writes_outputs()) return exit_ok;  // an MPI rank that only computed
     if (bar) bar->finish();
-    write_sensitivity_charts(out_dir, spec, r);
     Manifest m = command.manifest(base.run.seed);
     const double seconds = m.wall_seconds;
     add_scenario_inputs(m, "base", base);
@@ -72,8 +71,17 @@ int sensitivity(const po::variables_map& vm, const std::vector<std::string>& arg
     m.counts = {{"evaluations", static_cast<std::int64_t>(r.evaluations)},
                 {"blocks", static_cast<std::int64_t>(r.blocks)},
                 {"blocks_resumed", static_cast<std::int64_t>(r.resumed)},
-                {"replicates", static_cast<std::int64_t>(base.run.replicates)}};
+                {"replicates", static_cast<std::int64_t>(base.run.replicates)},
+                {"samples", spec.samples}};
+    // The charts' subtitles need these; sensitivity.csv does not hold them.
+    if (spec.method == SensitivitySpec::Method::sobol) {
+        m.counts.push_back({"bootstrap", spec.bootstrap});
+        m.notes.push_back({"confidence", fmt::format("{}", spec.confidence)});
+    } else {
+        m.counts.push_back({"levels", spec.levels});
+    }
     write_manifest(out_dir, m);
+    write_analysis_charts(out_dir);  // from the directory as written, as `moatsim report` draws them
 
     if (!quiet) {
         std::cout << "Sensitivity " << spec.name << ": " << r.evaluations << " evaluation(s) of "

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/analysis_chart_files.hpp"
 #include "cli/analysis_frame.hpp"
 #include "cli/command_frame.hpp"
 #include "cli/command_run.hpp"
@@ -18,7 +19,6 @@
 #include "experiments/uncertainty_analysis.hpp"
 #include "io/atomic_file.hpp"
 #include "io/manifest.hpp"
-#include "viz/chart.hpp"
 #include "experiments/job_executor.hpp"
 
 namespace moatsim::cli {
@@ -26,35 +26,6 @@ namespace {
 
 constexpr const char* uncertainty_usage =
     "Usage: moatsim uncertainty BASE.toml ALT.toml --priors PRIORS.toml [--draws N] [options]\n";
-
-// Fan chart of one cloud's effect in percentage points (shares) or the metric's unit.
-void write_fan_chart(const std::filesystem::path& file, const UncertaintySpec& spec,
-                     const UncertaintyResult& r, const std::string& cloud) {
-    const double scale = metric_is_fraction(spec.metric) ? 100.0 : 1.0;
-    ChartSeries outer{"5-95% of draws (line: median)", {}, {}, {}, {}};
-    ChartSeries inner{"25-75% of draws (line: mean)", {}, {}, {}, {}};
-    for (const EffectRow& e : r.rows) {
-        if (e.cloud != cloud) continue;
-        outer.x.push_back(e.tick);
-        outer.y.push_back(scale * e.median);
-        outer.lo.push_back(scale * e.p05);
-        outer.hi.push_back(scale * e.p95);
-        inner.x.push_back(e.tick);
-        inner.y.push_back(scale * e.mean);
-        inner.lo.push_back(scale * e.p25);
-        inner.hi.push_back(scale * e.p75);
-    }
-    LineChart chart;
-    chart.title = "Effect on " + cloud + " with parameter uncertainty: " +
-                  spec.alternative.stem().string() + " - " + spec.base.stem().string();
-    chart.subtitle = fmt::format("{} paired draws of {} uncertain parameter(s)", r.draws, spec.parameters.size());
-    chart.x_label = "Month";
-    chart.y_label = std::string(metric_name(spec.metric)) + (scale == 100.0 ? " difference (points)" : " difference");
-    chart.time_origin = r.start;
-    chart.include_zero = true;
-    chart.series = {std::move(outer), std::move(inner)};
-    write_file_atomically(file, line_chart_svg(chart));
-}
 
 int uncertainty(const po::variables_map& vm, const std::vector<std::string>& args) {
     CommandRun command("uncertainty", args, vm);
@@ -81,8 +52,6 @@ int uncertainty(const po::variables_map& vm, const std::vector<std::string>& arg
     const UncertaintyResult r = run_uncertainty(spec, out_dir, callbacks);
     if (!job_executor().writes_outputs()) return exit_ok;  // an MPI rank that only computed
     if (bar) bar->finish();
-    for (std::size_t c = 0; c < r.clouds.size(); ++c)
-        write_fan_chart(out_dir / ("fan_" + std::to_string(c + 1) + ".svg"), spec, r, r.clouds[c]);
     Manifest m = command.manifest(base.run.seed);
     const double seconds = m.wall_seconds;
     add_scenario_inputs(m, "base", base);
@@ -90,9 +59,11 @@ int uncertainty(const po::variables_map& vm, const std::vector<std::string>& arg
     m.inputs.push_back({"alt", spec.alternative});
     m.counts = {{"draws", static_cast<std::int64_t>(r.draws)},
                 {"draws_resumed", static_cast<std::int64_t>(r.resumed)},
-                {"replicates", static_cast<std::int64_t>(base.run.replicates)}};
+                {"replicates", static_cast<std::int64_t>(base.run.replicates)},
+                {"parameters", static_cast<std::int64_t>(spec.parameters.size())}};  // for the charts
     m.notes = {{"metric", metric_name(spec.metric)}};
     write_manifest(out_dir, m);
+    write_analysis_charts(out_dir);  // from the directory as written, as `moatsim report` draws them
 
     if (!quiet) {
         const double scale = metric_is_fraction(spec.metric) ? 100.0 : 1.0;

@@ -1,21 +1,53 @@
 #include "io/analysis_results.hpp"
 
-#include "io/file_text.hpp"
+#include <charconv>
+
+#include "core/input_error.hpp"
+#include "io/manifest.hpp"
 
 namespace moatsim {
 namespace {
 
 namespace fs = std::filesystem;
 
-// prefix1.svg, prefix2.svg, ... as long as they exist (the numbering the commands write).
-void read_figures(const fs::path& dir, const std::string& prefix, std::vector<AnalysisFigure>& out) {
-    for (int n = 1;; ++n) {
-        const std::string name = prefix + std::to_string(n);
-        const fs::path file = dir / (name + ".svg");
-        std::error_code ec;
-        if (!fs::is_regular_file(file, ec)) return;
-        out.push_back({name, read_whole_file(file)});
+// A manifest number or note as T; 0 if absent. A present value that is no number is refused:
+// the manifest is the command's own, so it is corrupt.
+template <typename T>
+T manifest_number(const JsonValue& m, const char* key, const fs::path& dir) {
+    const JsonValue* v = m.find(key);
+    if (!v) return T{};
+    T out{};
+    const std::string& t = v->text;
+    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
+    if (ec != std::errc() || end != t.data() + t.size() || t.empty())
+        throw InputError((dir / "manifest.json").string() + ": '" + key + "': expected a number");
+    return out;
+}
+
+// The stem of the input file with this role ("base", "alt"), or "".
+std::string input_stem(const JsonValue& m, const std::string& role) {
+    const JsonValue* inputs = m.find("inputs");
+    if (!inputs) return {};
+    for (const JsonValue& in : inputs->items) {
+        const JsonValue* r = in.find("role");
+        const JsonValue* p = in.find("path");
+        if (r && p && r->text == role) return fs::path(p->text).stem().string();
     }
+    return {};
+}
+
+AnalysisSettings read_settings(const fs::path& dir) {
+    AnalysisSettings s;
+    const std::optional<JsonValue> m = read_manifest_json(dir);
+    if (!m) return s;
+    s.samples = manifest_number<int>(*m, "samples", dir);
+    s.bootstrap = manifest_number<int>(*m, "bootstrap", dir);
+    s.confidence = manifest_number<double>(*m, "confidence", dir);
+    s.levels = manifest_number<int>(*m, "levels", dir);
+    s.parameters = manifest_number<int>(*m, "parameters", dir);
+    s.base = input_stem(*m, "base");
+    s.alternative = input_stem(*m, "alt");
+    return s;
 }
 
 }  // namespace
@@ -32,14 +64,8 @@ AnalysisResults read_analysis_results(const fs::path& dir) {
     r.dir = dir;
     r.kind = fs::is_regular_file(dir / "sensitivity.csv", ec) ? AnalysisKind::sensitivity
                                                                : AnalysisKind::uncertainty;
-    if (r.kind == AnalysisKind::sensitivity) {
-        r.table = read_csv(dir / "sensitivity.csv");
-        read_figures(dir, "sobol_", r.figures);
-        read_figures(dir, "morris_", r.figures);
-    } else {
-        r.table = read_csv(dir / "uncertainty.csv");
-        read_figures(dir, "fan_", r.figures);
-    }
+    r.table = read_csv(dir / (r.kind == AnalysisKind::sensitivity ? "sensitivity.csv" : "uncertainty.csv"));
+    r.settings = read_settings(dir);
     return r;
 }
 

@@ -19,6 +19,7 @@
 #include "experiments/uncertainty_analysis.hpp"
 #include "tests/scenario_text.hpp"
 #include "io/manifest.hpp"
+#include "viz/analysis_charts.hpp"
 #include "viz/html_report.hpp"
 #include "viz/result_charts.hpp"
 
@@ -247,16 +248,23 @@ TEST_CASE("a sensitivity directory is read once as an analysis, plot points to i
     const SaDir d;
     (void)run_sensitivity(load_sensitivity(d.write(sobol_file)), d.dir / "out", {});
     CHECK(results_kind(d.dir / "out") == ResultsKind::analysis);
-    // The charts `moatsim sensitivity` draws beside the table (cli/sensitivity_chart_files):
-    // numbered from 1 and read while they exist, so sobol_3 after a gap is not read.
+    // The SVG files beside the table are never read (their text would be markup in a report):
+    // the charts are drawn from the table, one per output (sobol_1, sobol_2), whatever files
+    // lie there. Without a manifest the settings the subtitles use are unknown (0).
     std::ofstream(d.dir / "out" / "sobol_1.svg") << "<svg>one</svg>";
     std::ofstream(d.dir / "out" / "sobol_3.svg") << "<svg>three</svg>";
     const AnyResults results = read_any_results(d.dir / "out", {});
     const auto& a = std::get<AnalysisResults>(results);
     CHECK(a.kind == AnalysisKind::sensitivity);
-    REQUIRE(a.figures.size() == 1);
-    CHECK(a.figures.front().name == "sobol_1");
-    CHECK(a.figures.front().svg == "<svg>one</svg>");
+    CHECK(a.settings.samples == 0);
+    const std::vector<AnalysisChart> charts = analysis_charts(a);
+    REQUIRE(charts.size() == 2);
+    CHECK(charts.front().name == "sobol_1");
+    CHECK_THAT(charts.front().svg, Contains("Sobol indices: share_workload:A@6"));
+    const std::string html = html_report(results, std::nullopt);
+    CHECK_THAT(html, Contains("<figure id=\"chart-sobol_2\">"));
+    CHECK_THAT(html, !Contains("<svg>one</svg>"));
+    CHECK_THAT(html, !Contains("chart-sobol_3"));
     CHECK(a.table.find_column("parameter") != std::string::npos);
     CHECK_THROWS_WITH(plot_svg(results, std::nullopt), Contains("sobol_1.svg"));
 }

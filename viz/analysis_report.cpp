@@ -1,18 +1,19 @@
 // The report of a `sensitivity` or `uncertainty` directory, from what io/ read of it
 // (io/analysis_results.hpp): what was asked (manifest), the indices or effect table from its
-// tidy CSV, and the charts the command drew beside it.
+// tidy CSV, and its charts drawn anew from that data (viz/analysis_charts.hpp): the SVG files
+// beside the table are never embedded, since their text would be markup in this page.
 #include <fmt/format.h>
 
 #include "io/analysis_results.hpp"
+#include "viz/analysis_charts.hpp"
 #include "viz/report_parts.hpp"
 
 namespace moatsim::report {
 namespace {
 
-// The figures of one family (prefix "sobol_", ...), in their order.
-void figures(HtmlPage& page, const AnalysisResults& a, const std::string& prefix) {
-    for (const auto& f : a.figures)
-        if (f.name.rfind(prefix, 0) == 0) page.figure("chart-" + f.name, f.svg);
+// The directory's charts, the same the command wrote as <name>.svg, in file order.
+void figures(HtmlPage& page, const AnalysisResults& a) {
+    for (const AnalysisChart& c : analysis_charts(a)) page.figure("chart-" + c.name, c.svg);
 }
 
 // The table's rows: the first `text` columns as they are, the others numbers to 4
@@ -47,14 +48,13 @@ std::string analysis_report(const AnalysisResults& a, const std::optional<JsonVa
     page.open_section("results");
     if (sensitivity) {
         page.heading(2, "Which parameters the outputs hinge on");
-        figures(page, a, "sobol_");
-        figures(page, a, "morris_");
+        figures(page, a);
         csv_table(page, a.table, {"output", "parameter", "index", "value", "lo", "hi"}, 3,
                   "sensitivity.csv: Sobol S1/ST with bootstrap intervals, or Morris mu*, mu, sigma "
                   "(docs/SENSITIVITY.md).");
     } else {
         page.heading(2, "The effect across parameter draws");
-        figures(page, a, "fan_");
+        figures(page, a);
         csv_table(page, a.table, {"date", "cloud", "mean", "median", "p05", "p95", "p_positive"}, 2,
                   "uncertainty.csv: ALT - BASE per draw, summarised across draws (docs/SENSITIVITY.md).");
     }

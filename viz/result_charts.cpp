@@ -7,6 +7,7 @@
 
 #include "core/input_error.hpp"
 #include "io/plot_metrics.hpp"
+#include "viz/analysis_charts.hpp"
 
 namespace moatsim {
 namespace {
@@ -157,12 +158,14 @@ std::string plot_svg(const AnyResults& results, const std::optional<std::string>
         return line_chart_svg(run_chart(*run, run_plot_metric(metric)));
     if (const auto* compare = std::get_if<CompareResults>(&results))
         return line_chart_svg(compare_chart(*compare, metric));
-    if (const auto* analysis = std::get_if<AnalysisResults>(&results))
+    if (const auto* analysis = std::get_if<AnalysisResults>(&results)) {
+        // The names the command gives its chart files, from the data they are drawn from.
+        const std::vector<AnalysisChart> charts = analysis_charts(*analysis);
         throw InputError("'" + analysis->dir.string() + "' is a sensitivity or uncertainty "
                          "directory: its charts are already there as SVG files (" +
-                         (analysis->figures.empty() ? std::string("none written")
-                                                    : analysis->figures.front().name + ".svg, ...") +
+                         (charts.empty() ? std::string("none") : charts.front().name + ".svg, ...") +
                          "); `moatsim report` shows them with the table");
+    }
     return heatmap_svg(sweep_heatmap(std::get<SweepResults>(results), "AWS",
                                      metric.value_or("share_workload")));
 }
