@@ -9,7 +9,9 @@
 #include "cli/commands.hpp"
 #include "cli/scenario_options.hpp"
 #include "core/input_error.hpp"
+#include "core/input_text.hpp"
 #include "io/atomic_file.hpp"
+#include "io/read_budget.hpp"
 #include "market/parameter_docs.hpp"
 
 namespace moatsim::cli {
@@ -25,6 +27,9 @@ constexpr const char* schema_usage =
     "'<!-- schema:S end -->'.\n";
 
 std::string read_document(const std::string& file) {
+    // A FIFO would block and a directory reads as empty: refuse both by name first.
+    require_regular_file(file, "document", "a Markdown file such as docs/SCENARIO.md");
+    require_memory_to_read(file, text_read_factor, "a document");
     std::ifstream in(file, std::ios::binary);
     if (!in) throw InputError("cannot open document '" + file + "'");
     std::ostringstream text;

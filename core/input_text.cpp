@@ -29,6 +29,24 @@ std::size_t utf8_length(std::string_view s, std::size_t i) noexcept {
     return n;
 }
 
+// The code point of the valid n-byte UTF-8 sequence at s[i].
+char32_t code_point(std::string_view s, std::size_t i, std::size_t n) noexcept {
+    const auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k])); };
+    if (n == 1) return b(0);
+    char32_t cp = b(0) & (n == 2 ? 0x1Fu : n == 3 ? 0x0Fu : 0x07u);
+    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (b(k) & 0x3Fu);
+    return cp;
+}
+
+// Characters that steer a terminal or reorder what it shows, beyond C0 and DEL: the C1
+// controls (U+0080-U+009F; U+009B is an 8-bit escape introducer) and the bidirectional
+// embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which can make a name
+// read as another.
+bool is_hidden_control(char32_t cp) noexcept {
+    return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
 std::string hex_byte(unsigned char c) {
     char buf[8];
     std::snprintf(buf, sizeof buf, "\\x%02X", c);
@@ -42,7 +60,13 @@ std::string shown(std::string_view text, std::size_t limit) {
     std::size_t i = 0, chars = 0;
     while (i < text.size() && chars < limit) {
         const auto c = static_cast<unsigned char>(text[i]);
-        const std::size_t n = is_control(c) ? 0 : utf8_length(text, i);
+        std::size_t n = is_control(c) ? 0 : utf8_length(text, i);
+        if (n > 1 && is_hidden_control(code_point(text, i, n))) {
+            for (std::size_t k = 0; k < n; ++k) out += hex_byte(static_cast<unsigned char>(text[i + k]));
+            i += n;
+            ++chars;
+            continue;
+        }
         if (n == 0) {
             out += hex_byte(c);
             ++i;
@@ -67,6 +91,12 @@ std::string name_problem(std::string_view name) {
         }
         const std::size_t n = utf8_length(name, i);
         if (n == 0) return "is not valid UTF-8 (byte " + std::to_string(i + 1) + ")";
+        if (const char32_t cp = code_point(name, i, n); is_hidden_control(cp)) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "contains the control character U+%04X at byte %zu",
+                          static_cast<unsigned>(cp), i + 1);
+            return buf;
+        }
         i += n;
     }
     return {};

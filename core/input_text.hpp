@@ -14,12 +14,14 @@ namespace moatsim {
 /// Most characters of user text a message echoes; longer text is cut with "...".
 inline constexpr std::size_t max_echo = 80;
 
-/// `text` as a message may show it: control characters (U+0000-U+001F, U+007F) and bytes
-/// that are not UTF-8 written as \xNN, cut after `limit` characters with "...(N bytes)".
+/// `text` as a message may show it: control characters (U+0000-U+001F, U+007F, the C1
+/// controls U+0080-U+009F and the bidirectional overrides and isolates U+202A-U+202E,
+/// U+2066-U+2069) and bytes that are not UTF-8 written as \xNN, cut after `limit`
+/// characters with "...(N bytes)".
 [[nodiscard]] std::string shown(std::string_view text, std::size_t limit = max_echo);
 
 /// Why `name` cannot be a name or id, or "" if it can: it contains a control character
-/// (U+0000-U+001F or U+007F; the message gives the first and its position) or is not valid
+/// (those `shown` escapes; the message gives the first and its position) or is not valid
 /// UTF-8. Commas and quotes are allowed: every CSV writer quotes them (RFC 4180).
 [[nodiscard]] std::string name_problem(std::string_view name);
 

@@ -65,6 +65,8 @@ int CsvTable::tick(const CsvRow& row, std::size_t col) const {
 }
 
 CsvTable parse_csv(std::string_view text, const std::filesystem::path& file) {
+    // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first column's name.
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     CsvTable t;
     t.file = file;
     std::vector<std::string> fields;
@@ -115,7 +117,10 @@ CsvTable parse_csv(std::string_view text, const std::filesystem::path& file) {
 CsvTable read_csv(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec))
-        throw InputError(file.string() + ": no such file");
+        throw InputError(file.string() + (std::filesystem::exists(file, ec)
+                                              ? ": not a regular file (a directory, device or "
+                                                "FIFO); expected a CSV file"
+                                              : ": no such file"));
     require_memory_to_read(file, csv_table_read_factor, "a CSV file");
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;

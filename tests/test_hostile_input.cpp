@@ -58,6 +58,14 @@ TEST_CASE("shown escapes control characters and bad UTF-8 and cuts long text", "
     CHECK(name_problem("x\x7f") == "contains the control character U+007F at byte 2");
     CHECK(name_problem("\xc0\x80") == "is not valid UTF-8 (byte 1)");  // overlong NUL
     CHECK(name_problem("\xed\xa0\x80") == "is not valid UTF-8 (byte 1)");  // surrogate
+    // C1 controls and bidirectional overrides steer terminals or make a name read as another.
+    CHECK(name_problem("a\xc2\x9b" "b") == "contains the control character U+009B at byte 2");
+    CHECK(name_problem("a\xc2\x85") == "contains the control character U+0085 at byte 2");
+    CHECK(name_problem("AWS\xe2\x80\xae" "kcab") == "contains the control character U+202E at byte 4");
+    CHECK(name_problem("\xe2\x81\xa6x") == "contains the control character U+2066 at byte 1");
+    CHECK(name_problem("\xc2\xa0\xe2\x80\x8b\xe2\x81\xaa").empty());  // U+00A0, U+200B, U+206A: shown as they are
+    CHECK(shown("a\xc2\x9b" "b\xe2\x80\xae") == "a\\xC2\\x9Bb\\xE2\\x80\\xAE");
+    CHECK(shown("Z\xc3\xbcrich") == "Z\xc3\xbcrich");
 }
 
 TEST_CASE("names and ids with control characters are rejected with the key", "[hostile]") {
@@ -74,6 +82,10 @@ TEST_CASE("names and ids with control characters are rejected with the key", "[h
     CHECK_THROWS_WITH(parse(with(minimal, "name = \"mini\"",
                                  "name = \"mini\"\ndescription = \"ring\\u0007\"")),
                       Contains("description") && Contains("U+0007"));
+    CHECK_THROWS_WITH(parse(with(minimal, "[clouds.A]", "[clouds.\"A\\u009b\"]")),
+                      Contains("cloud name") && Contains("U+009B"));
+    CHECK_THROWS_WITH(parse(with(minimal, "name = \"mini\"", "name = \"mini\"\ndescription = \"x\\u202ey\"")),
+                      Contains("description") && Contains("U+202E"));
     // Prose may hold newlines and tabs.
     CHECK(parse(with(minimal, "name = \"mini\"", "name = \"mini\"\ndescription = \"a\\n\\tb\""))
               .description == "a\n\tb");
@@ -200,4 +212,15 @@ TEST_CASE("a file too big to read into memory is refused by its size, naming it"
     CHECK_THROWS_WITH(load_population_csv(huge, {"A", "B"}, {"X"}),
                       Contains("summary.csv:1: a line longer than 256 MiB; expected one enterprise per line"));
     CHECK(read_csv(d.write("small.csv", "a,b\n1,2\n")).rows.size() == 1);  // small files still read
+}
+
+TEST_CASE("CSV files: a byte-order mark is not a column name, and a FIFO is not a file", "[hostile]") {
+    const ScratchDir d("hostile_csv_kinds");
+    const CsvTable t = read_csv(d.write("bom.csv", "\xEF\xBB\xBF" "date,share\n2025-01,0.3\n"));
+    REQUIRE(t.header.size() == 2);
+    CHECK(t.header[0] == "date");
+    REQUIRE(::mkfifo((d.path / "fifo.csv").c_str(), 0600) == 0);
+    CHECK_THROWS_WITH(read_csv(d.path / "fifo.csv"), Contains("fifo.csv: not a regular file"));
+    CHECK_THROWS_WITH(read_csv(d.path), Contains("not a regular file"));
+    CHECK_THROWS_WITH(read_csv(d.path / "absent.csv"), Contains("absent.csv: no such file"));
 }
