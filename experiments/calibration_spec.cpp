@@ -1,4 +1,5 @@
 #include "experiments/calibration_spec.hpp"
+#include "experiments/prior.hpp"
 
 #include "core/input_error.hpp"
 #include "core/input_text.hpp"
@@ -37,13 +38,14 @@ FreeParameter read_free_parameter(const TomlSource& src, const toml::node& node,
     return p;
 }
 
-// Each key at both bounds must be accepted by the scenario, so that an unknown, non-numeric
-// or out-of-range key is reported against the calibration file before any run.
+// Each key at both bounds and between them must be accepted by the scenario, so that an
+// unknown, non-numeric, integer or out-of-range key is reported against the calibration
+// file before any run.
 void probe_keys(const TomlSource& src, const toml::array& params, const CalibrationSpec& s) {
     for (std::size_t i = 0; i < s.parameters.size(); ++i) {
         const FreeParameter& p = s.parameters[i];
         for (const std::string& key : p.keys)
-            for (const double v : {p.lower, p.upper}) {
+            for (const double v : {p.lower, p.upper, p.lower + (p.upper - p.lower) * interior_probe}) {
                 try {
                     (void)load_scenario(s.scenario, s.overrides, {{key, v}});
                 } catch (const InputError& e) {

@@ -7,6 +7,12 @@
 
 namespace moatsim {
 
+/// Where readers of sweep, sensitivity, priors and calibration files probe a range between
+/// its ends (as a fraction of the way from low to high, or a quantile): an irrational-looking
+/// fraction, so the probe is not a whole number and a key that takes only integers is
+/// refused when the file is read, not at the first run that draws a fraction.
+inline constexpr double interior_probe = 0.41421356;
+
 struct Prior {
     enum class Kind { uniform, normal, lognormal, triangular };
     Kind kind = Kind::uniform;

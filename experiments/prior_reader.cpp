@@ -97,15 +97,17 @@ std::vector<PriorParameter> read_prior_parameters(const TomlSource& src, const T
         p.source = t.string("source", "");
         check_free_text(src, p.source, t.site("source"));
         p.prior = read_prior(t, kind);
-        // The extremes a sample can reach must be accepted by the scenario; combinations are
-        // checked when their evaluation starts.
-        for (const double u : {0.0, 1.0}) {
+        // The extremes a sample can reach must be accepted by the scenario, and a value
+        // between them (not a whole number, so that an integer key such as lead_time, which
+        // no continuous prior can sample, fails here rather than at its first evaluation);
+        // combinations are checked when their evaluation starts.
+        for (const double u : {0.0, 1.0, interior_probe}) {
             const double value = p.prior.quantile(u);
             try {
                 (void)load_scenario(base, overrides, {{p.key, value}});
             } catch (const InputError& e) {
                 t.fail("key", "'" + shown(p.key) + "' = " + format_number(value) + " (the " +
-                                  (u == 0.0 ? "lowest" : "highest") + " value " + p.prior.describe() +
+                                  (u == 0.0 ? "lowest" : u == 1.0 ? "highest" : "interior") + " value " + p.prior.describe() +
                                   " gives) cannot be set on the base scenario " + base.string() +
                                   ": " + e.what());
             }

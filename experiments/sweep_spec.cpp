@@ -1,4 +1,5 @@
 #include "experiments/sweep_spec.hpp"
+#include "experiments/prior.hpp"
 
 #include <numeric>
 
@@ -130,12 +131,15 @@ SweepSpec load_sweep(const std::filesystem::path& file, const ScenarioOverrides&
     }
 
     // Every key must name a settable scenario value, and every value (grid) or both ends of
-    // the range (lhs) must be accepted: try each on the base scenario, one at a time, so the
-    // error names the sweep file's parameter. Combinations are checked when their run starts.
+    // the range and a value between them (lhs: not a whole number, so an integer key fails
+    // here) must be accepted: try each on the base scenario, one at a time, so the error
+    // names the sweep file's parameter. Combinations are checked when their run starts.
     for (std::size_t i = 0; i < s.parameters.size(); ++i) {
         const SweepParameter& p = s.parameters[i];
         const std::vector<double> probes =
-            s.design == SweepSpec::Design::grid ? p.values : std::vector<double>{p.lo, p.hi};
+            s.design == SweepSpec::Design::grid
+                ? p.values
+                : std::vector<double>{p.lo, p.hi, p.lo + (p.hi - p.lo) * interior_probe};
         for (const double probe : probes) {
             try {
                 (void)load_scenario(s.base, o, {{p.key, probe}});

@@ -134,6 +134,9 @@ TEST_CASE("calibration files: bad bounds, scales and keys are reported at file, 
                Contains("parameters[0].scale: expected a number > 0"));
     CHECK_THAT(error("[[parameters]]\nkey = \"globals.reveiw_rate\"\nlower = 0\nupper = 1\nscale = 1\n"),
                Contains("'globals.reveiw_rate' = 0 cannot be set on the scenario"));
+    CHECK_THAT(error("[[parameters]]\nkey = \"globals.lead_time\"\nlower = 1\nupper = 12\nscale = 1\n"),
+               Contains("c.toml:4:1: parameters[0]: 'globals.lead_time' = 5.55634916 cannot be set") &&
+                   Contains("got a float"));  // its bounds alone are whole numbers
     CHECK_THAT(error("[[parameters]]\nkey = \"globals.pricing\"\nlower = 0\nupper = 1\nscale = 1\n"),
                Contains("c.toml:4:1: parameters[0]: 'globals.pricing' = 0 cannot be set"));
     CHECK_THAT(error(p + "lower = 0.01\nupper = 0.1\nscale = 0.02\nstep = 1\n"),

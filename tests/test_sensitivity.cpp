@@ -216,6 +216,11 @@ TEST_CASE("Bad sensitivity files name the file, line and key", "[sensitivity]") 
     fails("ticks = [6, 12]", "ticks = [6, 13]", "outputs[0].ticks[1]");
     fails("distribution = \"uniform\"", "distribution = \"beta\"", "parameters[0].distribution");
     fails("mode = 3.0", "mode = 5.0", "parameters[2].mode");
+    // An integer key under a continuous prior: refused here (prior values are real numbers),
+    // not at the first evaluation.
+    fails("globals.scarcity_penalty\"\ndistribution = \"uniform\"\nlower = 0.0\nupper = 5.0",
+          "globals.lead_time\"\ndistribution = \"uniform\"\nlower = 1\nupper = 12",
+          "parameters[0].key: 'globals.lead_time' = 1 (the lowest value uniform(1, 12) gives)");
     CHECK_FALSE(fs::exists(d.dir / "out"));
 }
 

@@ -116,6 +116,12 @@ TEST_CASE("bad sweep files get clear errors", "[sweep]") {
     CHECK_THROWS_WITH(load_sweep(d.write(lhs)),
                       Contains("sweep.toml:8:1: parameters[0].range: expected [low, high] with "
                                "low < high (a non-empty range)"));
+    // An integer key cannot be sampled from a range: refused when the file is read, not at
+    // the first run that draws 10.5.
+    CHECK_THROWS_WITH(load_sweep(d.write(test::with(lhs, "clouds.A.price\"\nrange = [4.0, 4.0]",
+                                                    "globals.lead_time\"\nrange = [1, 24]"))),
+                      Contains("sweep.toml:6:1: parameters[0]: 'globals.lead_time' = 1 cannot "
+                               "be set on the base scenario") && Contains("got a float"));
     CHECK_THROWS_WITH(load_sweep(d.write(test::with(lhs, "samples = 4", "samples = 0"))),
                       Contains("sweep.toml:5:1: design.samples: expected an integer in [1, 1000000], got 0"));
     CHECK_THROWS_WITH(load_sweep(with("[design]", "[desing]")),
