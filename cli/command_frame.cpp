@@ -137,7 +137,7 @@ boost::program_options::options_description command_options(const std::string& t
         "out", po::value<std::string>(),
         ("output directory (default " + out_default + ")").c_str())(
         "threads", po::value<int>(), "worker threads (default: all cores)")(
-        "quiet,q", ("no " + quiet_what).c_str());
+        "quiet,q", ("no " + quiet_what + " (warnings still print)").c_str());
     return desc;
 }
 
