@@ -86,11 +86,18 @@ std::uint64_t available_memory_bytes() {
                                  : 0;
 }
 
-std::string population_memory_problem(std::uint64_t enterprises, std::size_t vendors, bool with_ids) {
+std::optional<double> memory_shortfall(double needed) {
     const double available = static_cast<double>(available_memory_bytes());
+    if (available <= 0.0 || needed <= available) return std::nullopt;
+    return available;
+}
+
+std::string population_memory_problem(std::uint64_t enterprises, std::size_t vendors, bool with_ids) {
     const auto per = static_cast<double>(bytes_per_enterprise(vendors, with_ids));
     const double needed = static_cast<double>(enterprises) * per;  // in double: N x bytes overflows 64 bits
-    if (available <= 0.0 || needed <= available) return {};
+    const auto short_of = memory_shortfall(needed);
+    if (!short_of) return {};
+    const double available = *short_of;
     char buf[320];
     std::snprintf(buf, sizeof buf,
                   "the population needs about %.3g bytes (%.0f bytes per enterprise x %llu "

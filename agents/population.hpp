@@ -2,6 +2,7 @@
 // Enterprises' fixed attributes, as structure-of-arrays: one column per attribute,
 // index i is one enterprise. Drawn from the scenario's distributions or loaded from CSV.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,10 @@ void reserve_rows(Population& pop, std::size_t n, bool with_ids);
 /// Memory the system can still give this process, in bytes: MemAvailable from /proc/meminfo,
 /// else sysconf's available pages; 0 if neither is known.
 [[nodiscard]] std::uint64_t available_memory_bytes();
+
+/// The memory available (available_memory_bytes) when `needed` bytes exceed it; nullopt when
+/// they fit or the available memory is unknown. Every "does not fit in memory" check asks this.
+[[nodiscard]] std::optional<double> memory_shortfall(double needed);
 
 /// Why `enterprises` rows of bytes_per_enterprise(vendors, with_ids) do not fit in the
 /// available memory ("needs about ... bytes (62 bytes per enterprise x N), more than the

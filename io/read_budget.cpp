@@ -15,14 +15,14 @@ void require_memory_to_read(const std::filesystem::path& file, double factor,
     std::error_code ec;
     const std::uintmax_t size = std::filesystem::file_size(file, ec);
     if (ec) return;  // not a regular file or not there: the reader says so
-    const double available = static_cast<double>(available_memory_bytes());
     const double needed = static_cast<double>(size) * factor;
-    if (available <= 0.0 || needed <= available) return;
+    const auto available = memory_shortfall(needed);
+    if (!available) return;
     char numbers[200];
     std::snprintf(numbers, sizeof numbers,
                   " of %.3g bytes; reading it needs about %.3g bytes, more than the %.3g bytes "
                   "of memory available (MemAvailable)",
-                  static_cast<double>(size), needed, available);
+                  static_cast<double>(size), needed, *available);
     throw InputError(shown(file.string(), 1024) + ": " + std::string(what) + numbers +
                      "; expected a smaller file (is it the right one?)");
 }

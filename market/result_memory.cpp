@@ -20,10 +20,11 @@ double result_bytes_per_replicate(int ticks, std::size_t clouds, std::size_t ven
 
 std::string results_memory_problem(std::uint64_t replicates, int ticks, std::size_t clouds,
                                    std::size_t vendors) {
-    const double available = static_cast<double>(available_memory_bytes());
     const double per = result_bytes_per_replicate(ticks, clouds, vendors);
     const double needed = static_cast<double>(replicates) * per;
-    if (available <= 0.0 || needed <= available) return {};
+    const auto short_of = memory_shortfall(needed);
+    if (!short_of) return {};
+    const double available = *short_of;
     char buf[360];
     std::snprintf(buf, sizeof buf,
                   "the results of %llu replicates x %d ticks need about %.3g bytes (%.0f bytes "

@@ -32,7 +32,10 @@ public:
             } else if (c == '\n') {
                 newline();
             } else if (c == '.') {
-                if (in_part_) ++dots_, check();
+                if (in_part_) {
+                    ++dots_;
+                    check();
+                }
                 in_part_ = false;
                 ++i_;
             } else if (bare_key_char(c)) {
@@ -49,7 +52,10 @@ public:
                     depth_ -= open_.back();
                     open_.pop_back();
                 }
-                if (c != ' ' && c != '\t' && c != '\r') dots_ = 0, in_part_ = false;
+                if (c != ' ' && c != '\t' && c != '\r') {
+                    dots_ = 0;  // anything but blanks ends a dotted key
+                    in_part_ = false;
+                }
                 if (c == ',' || c == '[' || c == '{') key_depth_ = 1;
                 ++i_;
             }

@@ -10,21 +10,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
+#include "io/file_text.hpp"
 #include "viz/html_page.hpp"
 
 namespace fs = std::filesystem;
 using Catch::Contains;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 int moatsim(const std::string& args) {
     const int status = std::system((std::string(MOATSIM_CLI) + " " + args + " -q").c_str());
@@ -78,7 +71,7 @@ struct Analyses {
     [[nodiscard]] std::string report(const std::string& name) const {
         const fs::path out = dir / (name + ".html");
         REQUIRE(moatsim("report " + (dir / name).string() + " -o " + out.string()) == 0);
-        return slurp(out);
+        return moatsim::read_whole_file(out);
     }
 };
 
@@ -103,17 +96,17 @@ TEST_CASE("report of sensitivity and uncertainty directories: each chart equals 
         const std::string html = a.report(name);
         for (const std::string& chart : charts) {
             INFO(chart);
-            const std::string file = slurp(a.dir / name / (chart + ".svg"));
+            const std::string file = moatsim::read_whole_file(a.dir / name / (chart + ".svg"));
             CHECK_THAT(file, Contains("<svg"));
             CHECK(figure(html, chart) == moatsim::inline_svg(file));
         }
     }
     // The subtitles the manifest's settings give, and the stems of the uncertainty's scenarios.
-    CHECK_THAT(slurp(a.dir / "sobol" / "sobol_1.svg"), Contains("N = 8, 95% bootstrap intervals (20 resamples)"));
-    CHECK_THAT(slurp(a.dir / "sobol" / "sobol_1.svg"), Contains("Sobol indices: ALT - BASE, "));
-    CHECK_THAT(slurp(a.dir / "morris" / "morris_1.svg"), Contains("r = 4 trajectories on 4 levels"));
-    CHECK_THAT(slurp(a.dir / "fan" / "fan_1.svg"), Contains("with parameter uncertainty: alt - base"));
-    CHECK_THAT(slurp(a.dir / "fan" / "fan_1.svg"), Contains("6 paired draws of 1 uncertain parameter(s)"));
+    CHECK_THAT(moatsim::read_whole_file(a.dir / "sobol" / "sobol_1.svg"), Contains("N = 8, 95% bootstrap intervals (20 resamples)"));
+    CHECK_THAT(moatsim::read_whole_file(a.dir / "sobol" / "sobol_1.svg"), Contains("Sobol indices: ALT - BASE, "));
+    CHECK_THAT(moatsim::read_whole_file(a.dir / "morris" / "morris_1.svg"), Contains("r = 4 trajectories on 4 levels"));
+    CHECK_THAT(moatsim::read_whole_file(a.dir / "fan" / "fan_1.svg"), Contains("with parameter uncertainty: alt - base"));
+    CHECK_THAT(moatsim::read_whole_file(a.dir / "fan" / "fan_1.svg"), Contains("6 paired draws of 1 uncertain parameter(s)"));
 }
 
 TEST_CASE("report of an analysis directory with tampered SVG files embeds none of their markup",
@@ -143,7 +136,7 @@ TEST_CASE("report of an analysis directory with tampered SVG files embeds none o
     CHECK(a.report("sobol") == honest_sobol);
     CHECK(a.report("fan") == honest_fan);
     // Text from the data that the charts now draw is escaped: markup in the CSV stays text.
-    std::string csv = slurp(a.dir / "sobol" / "sensitivity.csv");
+    std::string csv = moatsim::read_whole_file(a.dir / "sobol" / "sensitivity.csv");
     for (std::size_t at; (at = csv.find("clouds.B.price")) != std::string::npos;)
         csv.replace(at, 14, "<script>alert(3)</script>");
     std::ofstream(a.dir / "sobol" / "sensitivity.csv", std::ios::trunc) << csv;
